@@ -1,0 +1,6 @@
+import { buildOpenApi } from "@/lib/api/openapi";
+import { openapiOp } from "@/lib/api/ops/system";
+import { config } from "@/lib/config";
+import { json, route } from "@/lib/http/route";
+
+export const GET = route(openapiOp, async () => json(200, buildOpenApi(undefined, config().appUrl)));

@@ -1,0 +1,5 @@
+import { createUser } from "@/lib/accounts/users";
+import { createUserOp } from "@/lib/api/ops/accounts";
+import { json, route } from "@/lib/http/route";
+
+export const POST = route(createUserOp, async ({ body }) => json(201, { user: await createUser(body) }));

@@ -1,0 +1,64 @@
+"use client";
+
+import Link from "next/link";
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { Button, Card, Field, Input } from "../_components/ui";
+
+const MESSAGES: Record<string, string> = {
+  rate_limited: "Muitas tentativas seguidas. Aguarde alguns minutos e tente de novo.",
+  CredentialsSignin: "E-mail ou senha inválidos.",
+};
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const [error, setError] = useState<string>();
+  const [pending, setPending] = useState(false);
+  return (
+    <Card>
+      <form
+        className="space-y-4"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const data = new FormData(e.currentTarget);
+          setPending(true);
+          setError(undefined);
+          const res = await signIn("credentials", {
+            email: String(data.get("email")),
+            password: String(data.get("password")),
+            redirect: false,
+            callbackUrl,
+          });
+          setPending(false);
+          if (!res || res.error) {
+            setError(MESSAGES[res?.error ?? ""] ?? "Não foi possível entrar. Tente novamente.");
+            return;
+          }
+          window.location.assign(callbackUrl);
+        }}
+      >
+        <Field id="email" label="E-mail">
+          <Input id="email" name="email" type="email" autoComplete="email" required />
+        </Field>
+        <Field id="password" label="Senha">
+          <Input id="password" name="password" type="password" autoComplete="current-password" required />
+        </Field>
+        {error ? (
+          <p className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="login-error">
+            {error}
+          </p>
+        ) : null}
+        <Button type="submit" disabled={pending} className="w-full">
+          {pending ? "Entrando..." : "Entrar"}
+        </Button>
+      </form>
+      <div className="mt-6 flex justify-between text-sm">
+        <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-semibold text-ocean-700 hover:underline">
+          Criar conta
+        </Link>
+        <Link href="/forgot-password" className="text-slate-600 hover:underline">
+          Esqueci minha senha
+        </Link>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,19 @@
+import { PageTitle } from "../_components/ui";
+import { LoginForm } from "./login-form";
+
+export const metadata = { title: "Entrar" };
+
+function safeCallback(raw: string | string[] | undefined): string {
+  const v = Array.isArray(raw) ? raw[0] : raw;
+  return v?.startsWith("/") && !v.startsWith("//") ? v : "/";
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const sp = await searchParams;
+  return (
+    <div className="mx-auto max-w-md">
+      <PageTitle subtitle="Acesse seus pedidos, arquivos e o checkout.">Entrar</PageTitle>
+      <LoginForm callbackUrl={safeCallback(sp.callbackUrl)} />
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+/** Shapes shared by the API, the OpenAPI document and the tests. */
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string().optional(), message: z.string(), code: z.string().optional() })).optional(),
+      requestId: z.string().optional(),
+    }),
+  })
+  ;
+
+export const RoleSchema = z.enum(["customer", "admin"]);
+
+export const UserSchema = z
+  .object({ id: z.string(), name: z.string(), email: z.string(), role: RoleSchema })
+  ;
+
+export const ProductImageSchema = z.object({ fileId: z.string().nullable(), url: z.string() });
+
+export const ProductSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    description: z.string(),
+    category: z.string().describe("Category slug"),
+    categoryName: z.string(),
+    kind: z.enum(["physical", "digital"]),
+    priceCents: z.number().int(),
+    currency: z.string(),
+    stock: z.number().int(),
+    active: z.boolean(),
+    images: z.array(ProductImageSchema),
+    downloadFileId: z.string().nullable().optional(),
+  })
+  ;
+
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+}
+
+export const HealthSchema = z.object({
+  status: z.enum(["pass", "warn", "fail"]),
+  version: z.string().optional(),
+  releaseId: z.string().optional(),
+  checks: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))).optional(),
+});

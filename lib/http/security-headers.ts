@@ -1,0 +1,38 @@
+/**
+ * Security headers for pages. Built at run time (not in next.config) because the storage and
+ * CDN origins the browser must reach come from the environment.
+ */
+export function securityHeaders(opts: {
+  production: boolean;
+  https: boolean;
+  extraConnect: string[];
+  extraImg: string[];
+}): Record<string, string> {
+  const connect = ["'self'", ...opts.extraConnect].join(" ");
+  const img = ["'self'", "data:", "blob:", ...opts.extraImg].join(" ");
+  const script = opts.production ? "'self' 'unsafe-inline'" : "'self' 'unsafe-inline' 'unsafe-eval'";
+  const csp = [
+    "default-src 'self'",
+    `script-src ${script}`,
+    "style-src 'self' 'unsafe-inline'",
+    `img-src ${img}`,
+    `media-src ${img}`,
+    "font-src 'self' data:",
+    `connect-src ${connect}${opts.production ? "" : " ws: wss:"}`,
+    `frame-src 'self' ${opts.extraImg.join(" ")}`.trim(),
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+  const headers: Record<string, string> = {
+    "content-security-policy": csp,
+    "x-frame-options": "DENY",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+    "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=()",
+    "cross-origin-opener-policy": "same-origin",
+  };
+  if (opts.production && opts.https) headers["strict-transport-security"] = "max-age=63072000; includeSubDomains; preload";
+  return headers;
+}

@@ -1,0 +1,38 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { securityHeaders } from "@/lib/http/security-headers";
+
+function origin(url: string | undefined): string[] {
+  if (!url) return [];
+  try {
+    return [new URL(url).origin];
+  } catch {
+    return [];
+  }
+}
+
+/** Every page response gets a request id and the security headers (API routes set their own id). */
+export function proxy(req: NextRequest) {
+  const given = req.headers.get("x-request-id");
+  const requestId = given && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : crypto.randomUUID();
+  const headers = new Headers(req.headers);
+  headers.set("x-request-id", requestId);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("x-request-id", requestId);
+  const storage = [...origin(process.env.S3_ENDPOINT), ...origin(process.env.CDN_BASE_URL)];
+  if (process.env.S3_BUCKET && !process.env.S3_ENDPOINT) {
+    storage.push(`https://${process.env.S3_BUCKET}.s3.${process.env.S3_REGION ?? "us-east-1"}.amazonaws.com`);
+  }
+  const sentry = origin(process.env.NEXT_PUBLIC_SENTRY_DSN);
+  const h = securityHeaders({
+    production: process.env.NODE_ENV === "production",
+    https: (process.env.APP_URL ?? "").startsWith("https://"),
+    extraConnect: [...storage, ...sentry],
+    extraImg: storage,
+  });
+  for (const [k, v] of Object.entries(h)) res.headers.set(k, v);
+  return res;
+}
+
+export const config = {
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)", "/api/auth/:path*"],
+};
