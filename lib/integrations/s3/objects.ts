@@ -1,0 +1,48 @@
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
+import { isNotFound, type S3Context } from "./client";
+import type { ObjectInfo } from "./types";
+
+/** HEAD an object: its size, type, ETag and date, or null when it does not exist. */
+export async function headObject(ctx: S3Context, key: string): Promise<ObjectInfo | null> {
+  try {
+    const res = await ctx.client.send(new HeadObjectCommand({ Bucket: ctx.bucket, Key: key }));
+    return {
+      size: res.ContentLength ?? 0,
+      contentType: res.ContentType,
+      etag: res.ETag?.replace(/^"|"$/g, ""),
+      lastModified: res.LastModified,
+    };
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+/**
+ * Reads at most the first `n` bytes with a ranged GET (for magic-number sniffing without
+ * downloading the whole file). Null when the object does not exist; empty for an empty object.
+ */
+export async function readFirstBytes(ctx: S3Context, key: string, n: number): Promise<Uint8Array | null> {
+  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`n must be a positive integer, got ${n}`);
+  try {
+    const res = await ctx.client.send(
+      new GetObjectCommand({ Bucket: ctx.bucket, Key: key, Range: `bytes=0-${n - 1}` }),
+    );
+    if (!res.Body) return new Uint8Array(0);
+    const bytes = await res.Body.transformToByteArray();
+    // A server that ignores Range answers 200 with the whole body; never hand back more than asked.
+    return bytes.length > n ? bytes.subarray(0, n) : bytes;
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    // 416 InvalidRange: the object is empty.
+    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 416) {
+      return new Uint8Array(0);
+    }
+    throw error;
+  }
+}
+
+/** Deletes an object. Idempotent: deleting a missing key succeeds (S3 answers 204 either way). */
+export async function deleteObject(ctx: S3Context, key: string): Promise<void> {
+  await ctx.client.send(new DeleteObjectCommand({ Bucket: ctx.bucket, Key: key }));
+}
