@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+// biome-ignore lint/suspicious/noExplicitAny: route handlers type their params differently
+type Handler = (req: Request, ctx: any) => Promise<Response>;
 
 export interface CallOptions {
   method?: string;

@@ -31,3 +31,25 @@ export function assertLocalDatabase(url: string): void {
     throw new Error(`Refusing to create test databases on non-local host ${host}`);
   }
 }
+
+/**
+ * Drops scratch databases a killed run left behind (their names carry their creation time), so a
+ * SIGKILLed test run does not leak databases forever.
+ */
+export async function dropStaleDatabases(baseUrl: string, prefix: string, olderThanMs: number): Promise<number> {
+  const c = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  let dropped = 0;
+  try {
+    const rows = await c<{ datname: string }[]>`select datname from pg_database where datname like ${`${prefix}\\_%`}`;
+    for (const { datname } of rows) {
+      const born = Number.parseInt(datname.slice(prefix.length + 1).split("_")[0] ?? "", 36);
+      if (Number.isFinite(born) && Date.now() - born > olderThanMs) {
+        await c.unsafe(`drop database if exists "${datname}" with (force)`);
+        dropped++;
+      }
+    }
+  } finally {
+    await c.end({ timeout: 5 });
+  }
+  return dropped;
+}

@@ -3,7 +3,7 @@ import { errorResponse } from "@/lib/http/route";
 import { requestIdFrom } from "@/lib/observability/context";
 
 /** Unknown routes under /api answer the contract's JSON error, never Next's HTML 404 page. */
-function notFound(req: Request) {
+async function notFound(req: Request) {
   return errorResponse(errors.notFound("Rota"), requestIdFrom(req.headers));
 }
 
