@@ -1,0 +1,45 @@
+import { type HttpResult, runHttp, type Scenario } from "./bench/http";
+import { startBenchServer } from "./bench/server";
+
+/**
+ * `npm run bench`: starts a production build and reports requests/s and p50/p99 latency of each
+ * route against GET /api/health measured in the same run (ratios, not absolute targets, so results
+ * compare across machines). Loopback only, bounded duration.
+ */
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+
+export const scenarios: Scenario[] = [
+  { name: "GET /api/products", path: "/api/products?limit=20" },
+  { name: "GET /api/products?q=", path: "/api/products?q=prancha&limit=10" },
+];
+
+function row(r: HttpResult, base?: HttpResult) {
+  const ratio = base ? (r.requestsPerSecond / base.requestsPerSecond).toFixed(2) : "1.00";
+  return `${r.name.padEnd(34)} ${String(r.requestsPerSecond).padStart(7)} req/s  p50 ${String(r.p50Ms).padStart(4)} ms  p99 ${String(r.p99Ms).padStart(4)} ms  ratio ${ratio}${r.non2xx ? `  non2xx ${r.non2xx}` : ""}${r.errors ? `  errors ${r.errors}` : ""}`;
+}
+
+async function main() {
+  const server = await startBenchServer(Number(process.env.BENCH_PORT ?? 3300));
+  try {
+    const warm = { connections: 5, seconds: 2 };
+    await runHttp(server.url, { name: "warm-up", path: "/api/health" }, warm);
+    const baseline = await runHttp(server.url, { name: "GET /api/health (baseline)", path: "/api/health" }, { connections: CONNECTIONS, seconds: SECONDS });
+    const results: HttpResult[] = [];
+    for (const s of scenarios) {
+      await runHttp(server.url, s, warm);
+      results.push(await runHttp(server.url, s, { connections: CONNECTIONS, seconds: SECONDS }));
+    }
+    console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per route, ratio = req/s ÷ baseline req/s`);
+    console.log(row(baseline));
+    for (const r of results) console.log(row(r, baseline));
+    console.log(JSON.stringify({ baseline, results }));
+  } finally {
+    await server.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
