@@ -2,7 +2,6 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname } },
-  esbuild: { jsx: "automatic" },
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["**/node_modules/**", ".next/**", "e2e/**", ".data/**", ".tmp/**"],

@@ -1,6 +1,13 @@
 import { createPublicKey, type KeyObject, verify } from "node:crypto";
 
-export { type ParsedSendGridBatch, parseSendGridEvents, type SendGridEvent } from "./sendgrid-events";
+export {
+  type ParsedSendGridBatch,
+  parseSendGridEvents,
+  SENDGRID_EVENT_TYPES,
+  type SendGridEvent,
+  SendGridEventParseError,
+  type SendGridEventType,
+} from "./sendgrid-events";
 
 /** Header names SendGrid uses (Node/Next lower-case them: use `headers.get()`). */
 export const SENDGRID_SIGNATURE_HEADER = "X-Twilio-Email-Event-Webhook-Signature";
@@ -50,6 +57,16 @@ export function parseSendGridPublicKey(publicKey: string): KeyObject {
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
+/** SEQUENCE { INTEGER r, INTEGER s } with short-form lengths, as P-256 signatures always are. */
+function isDerEcdsaSignature(der: Buffer): boolean {
+  if (der.length < 8 || der[0] !== 0x30 || der[1] !== der.length - 2 || der[2] !== 0x02) return false;
+  const rLength = der[3] ?? 0;
+  const sTag = 4 + rLength;
+  if (rLength < 1 || rLength > 33 || der[sTag] !== 0x02) return false;
+  const sLength = der[sTag + 1] ?? 0;
+  return sLength >= 1 && sLength <= 33 && sTag + 2 + sLength === der.length;
+}
+
 /**
  * Verifies SendGrid's signed Event Webhook: ECDSA P-256 / SHA-256 over the UTF-8
  * bytes of `timestamp + rawBody` (no separator), signature base64 DER.
@@ -72,11 +89,16 @@ export function verifySendGridSignature(input: VerifySendGridSignatureInput): Se
     return { ok: false, reason: "malformed", detail: "signature is not base64" };
   }
 
+  const signatureDer = Buffer.from(signature, "base64");
+  if (!isDerEcdsaSignature(signatureDer)) {
+    return { ok: false, reason: "malformed", detail: "signature is not a DER ECDSA signature" };
+  }
+
   const body = typeof input.rawBody === "string" ? Buffer.from(input.rawBody, "utf8") : Buffer.from(input.rawBody);
   const signed = Buffer.concat([Buffer.from(timestamp, "utf8"), body]);
   let valid: boolean;
   try {
-    valid = verify("sha256", signed, { key, dsaEncoding: "der" }, Buffer.from(signature, "base64"));
+    valid = verify("sha256", signed, { key, dsaEncoding: "der" }, signatureDer);
   } catch {
     // OpenSSL refuses some non-DER blobs outright instead of returning false.
     return { ok: false, reason: "malformed", detail: "signature is not a DER ECDSA signature" };

@@ -102,11 +102,13 @@ describe("sendWithFallback (SendGrid primary, SMTP fallback)", () => {
 
   it("when both fail, reports the fallback's classification and keeps the primary's error", async () => {
     emulator.failNext(1, 500);
-    catcher.failNext(1, 421);
+    // Not 421: nodemailer's pool silently requeues a message whose reused
+    // connection got 421, so it would succeed on a fresh connection.
+    catcher.failNext(1, 451);
     const error = await sendWithFallback(sendgrid, smtp, message).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EmailFallbackError);
     const fallbackError = error as EmailFallbackError;
-    expect(fallbackError).toMatchObject({ kind: "transient", provider: "smtp", statusCode: 421 });
+    expect(fallbackError).toMatchObject({ kind: "transient", provider: "smtp", statusCode: 451 });
     expect(fallbackError.primaryError).toMatchObject({ provider: "sendgrid", statusCode: 500 });
   });
 });

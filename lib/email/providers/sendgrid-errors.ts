@@ -28,7 +28,7 @@ function apiErrors(body: unknown): SendGridApiError[] {
   return Array.isArray(errors) ? (errors as SendGridApiError[]) : [];
 }
 
-function describe(status: number, statusText: string, errors: SendGridApiError[]): string {
+function describeFailure(status: number, statusText: string, errors: SendGridApiError[]): string {
   const details = errors
     .map((e) => (e.field ? `${e.message ?? "error"} (field ${e.field})` : (e.message ?? "error")))
     .join("; ");
@@ -48,7 +48,7 @@ export function classifySendGridError(error: unknown): EmailSendError {
   if (isResponseError(error)) {
     const status = error.code;
     const errors = apiErrors(error.response.body);
-    const message = describe(status, error.message, errors);
+    const message = describeFailure(status, error.message, errors);
     if (status === 429) {
       return new EmailSendError({ ...base, kind: "transient", reason: "rate_limited", statusCode: status, message });
     }

@@ -1,9 +1,9 @@
 import sendgridClient from "@sendgrid/client";
 import sendgridMail from "@sendgrid/mail";
-import { sanitizeHeaders } from "./address";
+import { EmailSendError } from "./errors";
+import { sanitizeHeaders } from "./headers";
 import { classifySendGridError } from "./sendgrid-errors";
 import type { EmailAddress, EmailMessage, EmailProvider, SendResult } from "./types";
-import { EmailSendError } from "./errors";
 
 export const SENDGRID_DEFAULT_API_URL = "https://api.sendgrid.com";
 

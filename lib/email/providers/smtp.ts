@@ -1,6 +1,6 @@
 import { createTransport } from "nodemailer";
-import { sanitizeHeaders } from "./address";
 import { EmailSendError } from "./errors";
+import { sanitizeHeaders } from "./headers";
 import { classifySmtpError } from "./smtp-errors";
 import type { EmailAddress, EmailMessage, EmailProvider, SendResult } from "./types";
 

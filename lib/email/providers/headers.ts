@@ -1,13 +1,3 @@
-import type { EmailAddress } from "./types";
-
-export function addressEmail(address: EmailAddress): string {
-  return typeof address === "string" ? address : address.email;
-}
-
-export function toArray<T>(value: T | T[]): T[] {
-  return Array.isArray(value) ? value : [value];
-}
-
 /**
  * Header names a caller may not set through `message.headers`: the providers own
  * them, and @sendgrid/mail also copies `headers` onto the HTTP request, where
@@ -44,7 +34,6 @@ export function sanitizeHeaders(headers: Record<string, string> | undefined): Re
     if (RESERVED_HEADERS.has(name.toLowerCase())) {
       throw new TypeError(`Email header "${name}" is set by the provider and cannot be overridden`);
     }
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
     if (!/^[\x20-\x7e\t]*$/.test(value)) {
       throw new TypeError(`Email header "${name}" must be printable ASCII`);
     }
