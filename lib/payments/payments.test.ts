@@ -1,0 +1,394 @@
+import { createHmac, randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as createOrderRoute } from "@/app/api/orders/route";
+import { POST as refundRoute } from "@/app/api/payments/[id]/refunds/route";
+import { GET as getPaymentRoute } from "@/app/api/payments/[id]/route";
+import { POST as createPaymentRoute } from "@/app/api/payments/route";
+import { POST as webhookRoute } from "@/app/api/webhooks/mercadopago/route";
+import { getDb, schema } from "@/lib/db";
+import { makeProduct, makeUser, type TestUser } from "@/lib/testing/fixtures";
+import { call } from "@/lib/testing/http";
+import { type PaymentsHarness, startPaymentsHarness } from "@/lib/testing/mercadopago";
+import { applyMercadoPagoPayment } from "./apply-payment";
+import { processNotifications } from "./process-notifications";
+import { expireStaleOrders, reconcileOrders } from "./reconcile";
+import { drainWebhookWorker } from "./worker";
+
+let h: PaymentsHarness;
+let buyer: TestUser;
+let admin: TestUser;
+
+beforeAll(async () => {
+  h = await startPaymentsHarness();
+  buyer = await makeUser({ name: "Bruna Compradora" });
+  admin = await makeUser({ role: "admin", name: "Ana Admin" });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function db() {
+  return getDb();
+}
+
+async function orderFor(user: TestUser, opts: { priceCents?: number; stock?: number; quantity?: number } = {}) {
+  const product = await makeProduct({ priceCents: opts.priceCents ?? 15_990, stock: opts.stock ?? 10 });
+  const res = await call(createOrderRoute, { token: user.token, body: { items: [{ productId: product.id, quantity: opts.quantity ?? 2 }] } });
+  expect(res.status).toBe(201);
+  return { order: res.json, product };
+}
+
+async function payFor(orderId: string, user = buyer) {
+  const res = await call(createPaymentRoute, { token: user.token, body: { orderId } });
+  expect([200, 201]).toContain(res.status);
+  return res.json;
+}
+
+/** Waits for the emulator's deliveries to reach our webhook, then runs the worker. */
+async function settle() {
+  await h.emulator.notificationsSettled();
+  await drainWebhookWorker();
+}
+
+async function orderRow(id: string) {
+  const [o] = await (await db()).select().from(schema.orders).where(eq(schema.orders.id, id));
+  return o!;
+}
+
+async function paymentRow(id: string) {
+  const [p] = await (await db()).select().from(schema.payments).where(eq(schema.payments.id, id));
+  return p!;
+}
+
+async function emailsFor(key: string) {
+  return (await db()).select().from(schema.emailOutbox).where(eq(schema.emailOutbox.dedupeKey, key));
+}
+
+function signedNotification(mpPaymentId: string, opts: { ts?: number; secret?: string; id?: number; action?: string } = {}) {
+  const requestId = randomUUID();
+  const ts = String(opts.ts ?? Date.now());
+  const manifest = `id:${mpPaymentId};request-id:${requestId};ts:${ts};`;
+  const v1 = createHmac("sha256", opts.secret ?? h.emulator.webhookSecret).update(manifest).digest("hex");
+  return {
+    path: `/api/webhooks/mercadopago?data.id=${mpPaymentId}&type=payment`,
+    headers: { "x-signature": `ts=${ts},v1=${v1}`, "x-request-id": requestId, "content-type": "application/json" },
+    body: {
+      id: opts.id ?? Math.floor(Math.random() * 1e12),
+      live_mode: false,
+      type: "payment",
+      date_created: new Date().toISOString(),
+      user_id: 123,
+      api_version: "v1",
+      action: opts.action ?? "payment.updated",
+      data: { id: mpPaymentId },
+    },
+  };
+}
+
+describe("orders", () => {
+  it("prices from the database, ignoring any price the client sends", async () => {
+    const product = await makeProduct({ priceCents: 25_000, stock: 3 });
+    const res = await call(createOrderRoute, {
+      token: buyer.token,
+      body: { items: [{ productId: product.id, quantity: 2, unitPriceCents: 1, priceCents: 1 }], totalCents: 2 },
+    });
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({ status: "pending_payment", totalCents: 50_000, currency: "BRL" });
+    expect(res.json.items[0]).toMatchObject({ productId: product.id, unitPriceCents: 25_000, quantity: 2 });
+  });
+
+  it("20 concurrent orders for a product with 5 in stock give exactly 5 orders", async () => {
+    const product = await makeProduct({ stock: 5 });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => call(createOrderRoute, { token: buyer.token, body: { items: [{ productId: product.id, quantity: 1 }] } })),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(5);
+    expect(results.filter((r) => r.status === 422).every((r) => r.json.error.code === "insufficient_stock")).toBe(true);
+    const [p] = await (await db()).select().from(schema.products).where(eq(schema.products.id, product.id));
+    expect(p!.stock).toBe(0);
+  });
+
+  it("rejects unknown products, bad quantities and empty orders with 422", async () => {
+    const product = await makeProduct();
+    expect((await call(createOrderRoute, { token: buyer.token, body: { items: [{ productId: randomUUID(), quantity: 1 }] } })).json.error.code).toBe("unknown_product");
+    expect((await call(createOrderRoute, { token: buyer.token, body: { items: [{ productId: product.id, quantity: 100 }] } })).status).toBe(422);
+    expect((await call(createOrderRoute, { token: buyer.token, body: { items: [{ productId: product.id, quantity: 0 }] } })).status).toBe(422);
+    expect((await call(createOrderRoute, { token: buyer.token, body: { items: [] } })).status).toBe(422);
+    expect((await call(createOrderRoute, { body: { items: [{ productId: product.id, quantity: 1 }] } })).status).toBe(401);
+  });
+});
+
+describe("checkout with Mercado Pago", () => {
+  it("creates one preference per order and answers it again while valid", async () => {
+    const { order } = await orderFor(buyer);
+    const first = await call(createPaymentRoute, { token: buyer.token, body: { orderId: order.id } });
+    expect(first.status).toBe(201);
+    expect(first.json).toMatchObject({ orderId: order.id, status: "created", amountCents: order.totalCents });
+    expect(first.json.initPoint).toContain(h.emulator.url);
+    const again = await call(createPaymentRoute, { token: buyer.token, body: { orderId: order.id } });
+    expect(again.status).toBe(200);
+    expect(again.json.id).toBe(first.json.id);
+    const prefs = await h.control<any[]>("/preferences", undefined, "GET");
+    const pref = prefs.find((p) => p.id === first.json.preferenceId);
+    expect(pref).toMatchObject({ external_reference: order.id, auto_return: "approved", statement_descriptor: "ONLYWAVE" });
+    expect(pref.notification_url).toBe(`${h.appUrl}/api/webhooks/mercadopago?source_news=webhooks`);
+    expect(pref.items[0].unit_price).toBe(159.9);
+    // Someone else's order is a 404.
+    const other = await makeUser();
+    expect((await call(createPaymentRoute, { token: other.token, body: { orderId: order.id } })).status).toBe(404);
+  });
+
+  it("APRO: webhook → worker → order paid, one approval email; a paid order refuses a new payment", async () => {
+    const { order } = await orderFor(buyer);
+    const payment = await payFor(order.id);
+    const paid = await h.control(`/preferences/${payment.preferenceId}/pay`, { cardholderName: "APRO" });
+    expect(paid.status).toBe("approved");
+    await settle();
+    expect(h.acks.every((s) => s === 200)).toBe(true);
+    const p = await paymentRow(payment.id);
+    expect(p).toMatchObject({ status: "approved", mpPaymentId: String(paid.id), amountCents: order.totalCents });
+    const o = await orderRow(order.id);
+    expect(o).toMatchObject({ status: "paid", reservation: "confirmed" });
+    expect(await emailsFor(`payment-approved:${payment.id}`)).toHaveLength(1);
+    const view = await call(getPaymentRoute, { token: buyer.token, params: { id: payment.id } });
+    expect(view.json).toMatchObject({ status: "approved", mpPaymentId: String(paid.id) });
+    expect((await call(createPaymentRoute, { token: buyer.token, body: { orderId: order.id } })).status).toBe(409);
+  });
+
+  it("OTHE: rejected → order payment_failed and stock released", async () => {
+    const { order, product } = await orderFor(buyer, { stock: 4, quantity: 3 });
+    const payment = await payFor(order.id);
+    await h.control(`/preferences/${payment.preferenceId}/pay`, { cardholderName: "OTHE" });
+    await settle();
+    expect((await paymentRow(payment.id)).status).toBe("rejected");
+    expect((await orderRow(order.id)).status).toBe("payment_failed");
+    const [prod] = await (await db()).select().from(schema.products).where(eq(schema.products.id, product.id));
+    expect(prod!.stock).toBe(4);
+    expect(await emailsFor(`payment-rejected:${payment.id}`)).toHaveLength(1);
+  });
+
+  it("CONT: pending, later approved through the control API", async () => {
+    const { order } = await orderFor(buyer);
+    const payment = await payFor(order.id);
+    const mp = await h.control(`/preferences/${payment.preferenceId}/pay`, { cardholderName: "CONT" });
+    await settle();
+    expect((await paymentRow(payment.id)).status).toMatch(/pending|in_process/);
+    expect((await orderRow(order.id)).status).toBe("pending_payment");
+    await h.control(`/payments/${mp.id}/status`, { status: "approved", status_detail: "accredited" });
+    await settle();
+    expect((await paymentRow(payment.id)).status).toBe("approved");
+    expect((await orderRow(order.id)).status).toBe("paid");
+  });
+});
+
+describe("webhook", () => {
+  it("rejects a forged or stale signature and changes nothing", async () => {
+    const { order } = await orderFor(buyer);
+    const payment = await payFor(order.id);
+    await h.control("/notifications/pause");
+    const mp = await h.control(`/preferences/${payment.preferenceId}/pay`, { cardholderName: "APRO" });
+    const forged = signedNotification(String(mp.id), { secret: "not-the-secret" });
+    const res = await call(webhookRoute, { ...forged });
+    expect(res.status).toBe(401);
+    expect(res.json.error.code).toBe("invalid_signature");
+    const stale = signedNotification(String(mp.id), { ts: Date.now() - 6 * 60_000 });
+    expect((await call(webhookRoute, { ...stale })).status).toBe(401);
+    const unsigned = signedNotification(String(mp.id));
+    expect((await call(webhookRoute, { ...unsigned, headers: { "content-type": "application/json" } })).status).toBe(401);
+    const recorded = await (await db()).select().from(schema.webhookNotifications).where(eq(schema.webhookNotifications.resourceId, String(mp.id)));
+    expect(recorded).toHaveLength(0);
+    await drainWebhookWorker();
+    expect((await paymentRow(payment.id)).status).toBe("created");
+    await h.control("/notifications/resume");
+    await settle();
+  });
+
+  it("answers 400 to malformed JSON", async () => {
+    const n = signedNotification("123");
+    const res = await call(webhookRoute, { path: n.path, headers: n.headers, rawBody: "{not json" });
+    expect(res.status).toBe(400);
+  });
+
+  it("the same notification 20 times concurrently: one record, one state change, one email", async () => {
+    const { order } = await orderFor(buyer);
+    const payment = await payFor(order.id);
+    await h.control("/notifications/pause");
+    const mp = await h.control(`/preferences/${payment.preferenceId}/pay`, { cardholderName: "APRO" });
+    const n = signedNotification(String(mp.id), { id: Date.now() });
+    const results = await Promise.all(Array.from({ length: 20 }, () => call(webhookRoute, { ...n })));
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    expect(results.filter((r) => r.json.duplicate === false)).toHaveLength(1);
+    await Promise.all([processNotifications(), processNotifications(), drainWebhookWorker()]);
+    const events = await (await db())
+      .select()
+      .from(schema.paymentEvents)
+      .where(and(eq(schema.paymentEvents.paymentId, payment.id), eq(schema.paymentEvents.kind, "status_changed")));
+    expect(events).toHaveLength(1);
+    expect(await emailsFor(`payment-approved:${payment.id}`)).toHaveLength(1);
+    await h.control("/notifications/resume");
+    await settle();
+    // The emulator's own notifications arrive later: still one state change.
+    const after = await (await db())
+      .select()
+      .from(schema.paymentEvents)
+      .where(and(eq(schema.paymentEvents.paymentId, payment.id), eq(schema.paymentEvents.kind, "status_changed")));
+    expect(after).toHaveLength(1);
+  });
+
+  it("an out-of-order pending after approved leaves it approved", async () => {
+    const { order } = await orderFor(buyer);
+    const payment = await payFor(order.id);
+    const mp = await h.control(`/preferences/${payment.preferenceId}/pay`, { cardholderName: "APRO" });
+    await settle();
+    const stale = await applyMercadoPagoPayment({ ...mp, status: "pending", status_detail: "pending_contingency" }, "test");
+    expect(stale.outcome).toBe("stale");
+    expect((await paymentRow(payment.id)).status).toBe("approved");
+    expect((await orderRow(order.id)).status).toBe("paid");
+  });
+
+  it("Mercado Pago failing for the next 3 calls delays processing but loses nothing", async () => {
+    const { order } = await orderFor(buyer);
+    const payment = await payFor(order.id);
+    await h.control("/notifications/pause");
+    const mp = await h.control(`/preferences/${payment.preferenceId}/pay`, { cardholderName: "APRO" });
+    const n = signedNotification(String(mp.id));
+    expect((await call(webhookRoute, { ...n })).status).toBe(200);
+    await h.control("/faults", { count: 3, status: 503, method: "GET", path: "/v1/payments" });
+    for (let i = 0; i < 6; i++) {
+      await drainWebhookWorker();
+      // Time travel instead of sleeping through the back-off.
+      await (await db()).update(schema.webhookNotifications).set({ nextAttemptAt: new Date(0) }).where(eq(schema.webhookNotifications.resourceId, String(mp.id)));
+    }
+    const [row] = await (await db()).select().from(schema.webhookNotifications).where(eq(schema.webhookNotifications.resourceId, String(mp.id)));
+    expect(row).toMatchObject({ status: "processed", attempts: 4 });
+    expect((await orderRow(order.id)).status).toBe("paid");
+    await h.control("/notifications/resume");
+    await settle();
+  });
+
+  it("a notification for an unknown payment or a mismatched amount is recorded and flagged, not applied", async () => {
+    const unknown = signedNotification("999000111");
+    expect((await call(webhookRoute, { ...unknown })).status).toBe(200);
+    await drainWebhookWorker();
+    const [u] = await (await db()).select().from(schema.webhookNotifications).where(eq(schema.webhookNotifications.resourceId, "999000111"));
+    expect(u!.status).toBe("flagged");
+
+    const { order } = await orderFor(buyer, { priceCents: 10_000, quantity: 1 });
+    // A preference made behind our back for our order, at the wrong price.
+    const res = await fetch(`${h.emulator.url}/checkout/preferences`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${h.emulator.accessToken}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        items: [{ id: "x", title: "Barato", quantity: 1, unit_price: 1, currency_id: "BRL" }],
+        external_reference: order.id,
+        notification_url: `${h.appUrl}/api/webhooks/mercadopago`,
+      }),
+    });
+    const pref = await res.json();
+    const mp = await h.control(`/preferences/${pref.id}/pay`, { cardholderName: "APRO" });
+    await settle();
+    const [n] = await (await db()).select().from(schema.webhookNotifications).where(eq(schema.webhookNotifications.resourceId, String(mp.id)));
+    expect(n!.status).toBe("flagged");
+    expect(n!.lastError).toContain("amount_mismatch");
+    expect((await orderRow(order.id))).toMatchObject({ status: "pending_payment", attention: "amount_mismatch" });
+  });
+});
+
+describe("refunds", () => {
+  async function approved(priceCents = 20_000) {
+    const { order } = await orderFor(buyer, { priceCents, quantity: 1 });
+    const payment = await payFor(order.id);
+    await h.control(`/preferences/${payment.preferenceId}/pay`, { cardholderName: "APRO" });
+    await settle();
+    return { order, payment };
+  }
+
+  it("two concurrent refunds of the full amount produce one refund", async () => {
+    const { payment } = await approved();
+    const [a, b] = await Promise.all([
+      call(refundRoute, { token: admin.token, params: { id: payment.id }, body: {} }),
+      call(refundRoute, { token: admin.token, params: { id: payment.id }, body: {} }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 422]);
+    const refunds = await (await db()).select().from(schema.refunds).where(eq(schema.refunds.paymentId, payment.id));
+    expect(refunds.filter((r) => r.status === "succeeded")).toHaveLength(1);
+    const mpRefunds = await fetch(`${h.emulator.url}/v1/payments/${(await paymentRow(payment.id)).mpPaymentId}/refunds`, {
+      headers: { authorization: `Bearer ${h.emulator.accessToken}` },
+    }).then((r) => r.json());
+    expect(mpRefunds).toHaveLength(1);
+  });
+
+  it("half, then the rest: partially_refunded → refunded; more than refundable is 422; customers get 403", async () => {
+    const { order, payment } = await approved(20_000);
+    expect((await call(refundRoute, { token: buyer.token, params: { id: payment.id }, body: {} })).status).toBe(403);
+    const half = await call(refundRoute, { token: admin.token, params: { id: payment.id }, body: { amountCents: 10_000 } });
+    expect(half.status).toBe(201);
+    expect(half.json).toMatchObject({ amountCents: 10_000, status: "succeeded" });
+    expect((await orderRow(order.id)).status).toBe("partially_refunded");
+    expect((await paymentRow(payment.id)).refundedCents).toBe(10_000);
+    const tooMuch = await call(refundRoute, { token: admin.token, params: { id: payment.id }, body: { amountCents: 10_001 } });
+    expect(tooMuch.status).toBe(422);
+    const rest = await call(refundRoute, { token: admin.token, params: { id: payment.id }, body: {} });
+    expect(rest.json.amountCents).toBe(10_000);
+    await settle();
+    expect((await paymentRow(payment.id))).toMatchObject({ status: "refunded", refundedCents: 20_000 });
+    expect((await orderRow(order.id)).status).toBe("refunded");
+    const emails = await (await db()).select().from(schema.emailOutbox).where(eq(schema.emailOutbox.template, "refund-issued"));
+    expect(emails.filter((e) => e.dedupeKey?.startsWith(`refund-issued:${payment.id}:`))).toHaveLength(2);
+  });
+
+  it("honours Idempotency-Key and reports Mercado Pago errors as 502", async () => {
+    const { payment } = await approved(30_000);
+    const key = randomUUID();
+    const first = await call(refundRoute, { token: admin.token, params: { id: payment.id }, body: { amountCents: 5_000 }, headers: { "idempotency-key": key } });
+    const again = await call(refundRoute, { token: admin.token, params: { id: payment.id }, body: { amountCents: 5_000 }, headers: { "idempotency-key": key } });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(200);
+    expect(again.json.id).toBe(first.json.id);
+    await h.control("/faults", { count: 1, status: 400, method: "POST", path: `/v1/payments/${(await paymentRow(payment.id)).mpPaymentId}/refunds` });
+    const failed = await call(refundRoute, { token: admin.token, params: { id: payment.id }, body: { amountCents: 1_000 } });
+    expect(failed.status).toBe(502);
+    expect(failed.json.error.message).toContain("Mercado Pago");
+  });
+});
+
+describe("reconciliation and expiry", () => {
+  it("a lost webhook never leaves a paid order unpaid", async () => {
+    const { order } = await orderFor(buyer);
+    const payment = await payFor(order.id);
+    await h.control("/notifications/pause");
+    await h.control(`/preferences/${payment.preferenceId}/pay`, { cardholderName: "APRO" });
+    await (await db()).update(schema.orders).set({ createdAt: new Date(Date.now() - 10 * 60_000) }).where(eq(schema.orders.id, order.id));
+    const r = await reconcileOrders({ olderThanMinutes: 5 });
+    expect(r.checked).toBeGreaterThanOrEqual(1);
+    expect((await orderRow(order.id)).status).toBe("paid");
+    await h.control("/notifications/reset", undefined).catch(() => undefined);
+    await h.control("/notifications/resume");
+    await settle();
+  });
+
+  it("expires stale orders and releases stock; a late approval is honoured when stock allows, else flagged", async () => {
+    const { order, product } = await orderFor(buyer, { stock: 2, quantity: 2 });
+    const payment = await payFor(order.id);
+    await h.control("/notifications/pause");
+    const mp = await h.control(`/preferences/${payment.preferenceId}/pay`, { cardholderName: "APRO" });
+    await (await db()).update(schema.orders).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(schema.orders.id, order.id));
+    expect(await expireStaleOrders()).toBeGreaterThanOrEqual(1);
+    expect((await orderRow(order.id))).toMatchObject({ status: "expired", reservation: "released" });
+    // Someone else buys the stock meanwhile.
+    await (await db()).update(schema.products).set({ stock: 0 }).where(eq(schema.products.id, product.id));
+    await applyMercadoPagoPayment(await fetch(`${h.emulator.url}/v1/payments/${mp.id}`, { headers: { authorization: `Bearer ${h.emulator.accessToken}` } }).then((r) => r.json()), "test");
+    expect((await orderRow(order.id))).toMatchObject({ status: "expired", attention: "approved_without_stock" });
+
+    const second = await orderFor(buyer, { stock: 2, quantity: 1 });
+    const p2 = await payFor(second.order.id);
+    const mp2 = await h.control(`/preferences/${p2.preferenceId}/pay`, { cardholderName: "APRO" });
+    await (await db()).update(schema.orders).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(schema.orders.id, second.order.id));
+    await expireStaleOrders();
+    await applyMercadoPagoPayment(await fetch(`${h.emulator.url}/v1/payments/${mp2.id}`, { headers: { authorization: `Bearer ${h.emulator.accessToken}` } }).then((r) => r.json()), "test");
+    expect((await orderRow(second.order.id))).toMatchObject({ status: "paid", reservation: "confirmed" });
+    await h.control("/notifications/resume");
+    await settle();
+  });
+});

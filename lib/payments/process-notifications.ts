@@ -1,0 +1,116 @@
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { config } from "@/lib/config";
+import { getDb, schema } from "@/lib/db";
+import { enqueueEmail } from "@/lib/email/outbox/enqueue";
+import { isTransientMercadoPagoError, MercadoPagoError, mercadoPago } from "@/lib/integrations/mercadopago/client";
+import { logger } from "@/lib/observability/logger";
+import { reportError } from "@/lib/observability/report";
+import { applyMercadoPagoPayment } from "./apply-payment";
+import { recordWebhookEvent } from "./webhook-metrics";
+
+/** Back-off between attempts while Mercado Pago is failing; after the last one: `failed`. */
+export const RETRY_DELAYS_MS = [2_000, 10_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000];
+/** A claimed notification whose worker died is claimed again after this lease. */
+const LEASE_MS = 2 * 60_000;
+
+type NotificationRow = typeof schema.webhookNotifications.$inferSelect;
+
+/** Claims due notifications (pending, or processing with an expired lease) without blocking other workers. */
+async function claim(limit: number): Promise<NotificationRow[]> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: schema.webhookNotifications.id })
+      .from(schema.webhookNotifications)
+      .where(and(inArray(schema.webhookNotifications.status, ["pending", "processing"]), lte(schema.webhookNotifications.nextAttemptAt, new Date())))
+      .orderBy(schema.webhookNotifications.receivedAt)
+      .limit(limit)
+      .for("update", { skipLocked: true });
+    if (due.length === 0) return [];
+    return tx
+      .update(schema.webhookNotifications)
+      .set({
+        status: "processing",
+        attempts: sql`${schema.webhookNotifications.attempts} + 1`,
+        nextAttemptAt: new Date(Date.now() + LEASE_MS),
+      })
+      .where(inArray(schema.webhookNotifications.id, due.map((d) => d.id)))
+      .returning();
+  });
+}
+
+async function finish(id: string, set: Partial<typeof schema.webhookNotifications.$inferInsert>) {
+  const db = await getDb();
+  await db.update(schema.webhookNotifications).set({ processedAt: new Date(), ...set }).where(eq(schema.webhookNotifications.id, id));
+}
+
+async function processOne(n: NotificationRow): Promise<void> {
+  try {
+    const mp = await mercadoPago().getPayment(n.resourceId);
+    const result = await applyMercadoPagoPayment(mp, `${n.style} ${n.action ?? n.topic}`);
+    if (result.outcome === "unknown_order") {
+      await finish(n.id, { status: "flagged", lastError: `unknown order ${result.reference ?? "(none)"}` });
+      recordWebhookEvent("flagged", "unknown_order");
+    } else if (result.outcome === "mismatch") {
+      await finish(n.id, { status: "flagged", lastError: result.reason, paymentId: result.paymentId, orderId: result.orderId });
+      recordWebhookEvent("flagged", "amount_mismatch");
+    } else {
+      await finish(n.id, { status: "processed", lastError: null, paymentId: result.paymentId, orderId: result.orderId });
+      recordWebhookEvent("processed");
+    }
+  } catch (err) {
+    if (err instanceof MercadoPagoError && err.status === 404) {
+      await finish(n.id, { status: "flagged", lastError: "payment not found at Mercado Pago" });
+      recordWebhookEvent("flagged", "unknown_payment");
+      return;
+    }
+    const transient = isTransientMercadoPagoError(err);
+    const delay = RETRY_DELAYS_MS[n.attempts - 1];
+    const message = err instanceof Error ? err.message : String(err);
+    if (transient && delay !== undefined) {
+      const db = await getDb();
+      await db
+        .update(schema.webhookNotifications)
+        .set({ status: "pending", lastError: message, nextAttemptAt: new Date(Date.now() + delay) })
+        .where(eq(schema.webhookNotifications.id, n.id));
+      logger().warn({ notificationId: n.id, attempts: n.attempts, delayMs: delay, err: message }, "webhook processing will retry");
+      return;
+    }
+    await finish(n.id, { status: "failed", lastError: message });
+    recordWebhookEvent("failed", transient ? "retries_exhausted" : "error");
+    reportError(err, { worker: "webhook", notificationId: n.id });
+    await alertAdmins(n, message);
+  }
+}
+
+async function alertAdmins(n: NotificationRow, message: string) {
+  const db = await getDb();
+  const admins = await db.select().from(schema.users).where(eq(schema.users.role, "admin"));
+  for (const a of admins) {
+    await enqueueEmail({
+      template: "admin-alert",
+      to: a.email,
+      dedupeKey: `webhook-failed:${n.id}:${a.id}`,
+      props: {
+        title: "Falha ao processar webhook do Mercado Pago",
+        message: `A notificação ${n.topic} ${n.resourceId} falhou após ${n.attempts} tentativas: ${message}`,
+        link: `${config().appUrl}/admin`,
+      },
+    });
+  }
+}
+
+/**
+ * Processes due notifications until none is left (or `maxBatches`). Safe to run from several
+ * processes at once: claims skip rows another worker holds.
+ */
+export async function processNotifications(opts: { batchSize?: number; maxBatches?: number } = {}): Promise<number> {
+  let done = 0;
+  for (let b = 0; b < (opts.maxBatches ?? 20); b++) {
+    const batch = await claim(opts.batchSize ?? 10);
+    if (batch.length === 0) break;
+    for (const n of batch) await processOne(n);
+    done += batch.length;
+  }
+  return done;
+}
