@@ -1,3 +1,4 @@
+import { createHmac, randomUUID } from "node:crypto";
 import { type HttpResult, runHttp, type Scenario } from "./bench/http";
 import { startBenchServer } from "./bench/server";
 
@@ -9,10 +10,32 @@ import { startBenchServer } from "./bench/server";
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 
-export const scenarios: Scenario[] = [
-  { name: "GET /api/products", path: "/api/products?limit=20" },
-  { name: "GET /api/products?q=", path: "/api/products?q=prancha&limit=10" },
-];
+function scenarios(env: Record<string, string>): Scenario[] {
+  const secret = env.MERCADOPAGO_WEBHOOK_SECRET!;
+  let seq = 0;
+  return [
+    { name: "GET /api/products", path: "/api/products?limit=20" },
+    { name: "GET /api/products?q=", path: "/api/products?q=prancha&limit=10" },
+    {
+      // Valid signatures and unique ids: every request is a new notification to verify and record.
+      name: "POST /api/webhooks/mercadopago",
+      path: "/api/webhooks/mercadopago",
+      method: "POST",
+      setupRequest: (req) => {
+        const dataId = String(9_000_000_000 + ++seq);
+        const requestId = randomUUID();
+        const ts = String(Date.now());
+        const v1 = createHmac("sha256", secret).update(`id:${dataId};request-id:${requestId};ts:${ts};`).digest("hex");
+        return {
+          ...req,
+          path: `/api/webhooks/mercadopago?data.id=${dataId}&type=payment`,
+          headers: { "content-type": "application/json", "x-request-id": requestId, "x-signature": `ts=${ts},v1=${v1}` },
+          body: JSON.stringify({ id: Date.now() * 1000 + seq, type: "payment", action: "payment.updated", api_version: "v1", live_mode: false, data: { id: dataId } }),
+        };
+      },
+    },
+  ];
+}
 
 function row(r: HttpResult, base?: HttpResult) {
   const ratio = base ? (r.requestsPerSecond / base.requestsPerSecond).toFixed(2) : "1.00";
@@ -26,13 +49,18 @@ async function main() {
     await runHttp(server.url, { name: "warm-up", path: "/api/health" }, warm);
     const baseline = await runHttp(server.url, { name: "GET /api/health (baseline)", path: "/api/health" }, { connections: CONNECTIONS, seconds: SECONDS });
     const results: HttpResult[] = [];
-    for (const s of scenarios) {
+    for (const s of scenarios(server.env)) {
       await runHttp(server.url, s, warm);
       results.push(await runHttp(server.url, s, { connections: CONNECTIONS, seconds: SECONDS }));
     }
     console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per route, ratio = req/s ÷ baseline req/s`);
     console.log(row(baseline));
     for (const r of results) console.log(row(r, baseline));
+    const webhook = results.find((r) => r.name.startsWith("POST /api/webhooks"));
+    if (webhook) {
+      const ok = webhook.requestsPerSecond >= baseline.requestsPerSecond / 2 && webhook.p99Ms < 50;
+      console.log(`webhook ack target (≥ 0.5 × baseline req/s, p99 < 50 ms): ${ok ? "met" : "NOT met"}`);
+    }
     console.log(JSON.stringify({ baseline, results }));
   } finally {
     await server.stop();

@@ -25,7 +25,7 @@ async function main() {
     NEXTAUTH_URL: appUrl,
     AUTH_SECRET: "e2e-auth-secret-not-for-production",
     METRICS_TOKEN: "e2e-metrics-token",
-    ONLYWAVE_VALIDATE_RESPONSES: "1",
+    ONLYWAVE_VALIDATE_RESPONSES: process.env.ONLYWAVE_VALIDATE_RESPONSES ?? "1",
   };
   if (process.env.DATABASE_URL) {
     assertLocalDatabase(process.env.DATABASE_URL);

@@ -33,9 +33,12 @@ function run(): Promise<void> {
   return s.current;
 }
 
-/** Asks the in-process worker to look at the queue now (after an ack), without waiting for it. */
+/**
+ * Asks the in-process worker to look at the queue now (after an ack), without waiting for it.
+ * Only where the worker runs (see startWebhookWorker): a web-only process just records.
+ */
 export function kickWebhookWorker(): void {
-  setImmediate(() => void run());
+  if (state().timer) setImmediate(() => void run());
 }
 
 /** Runs the worker until the queue has nothing due, waiting for a pass already under way. */

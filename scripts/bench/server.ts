@@ -21,7 +21,8 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
   }
   const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules/.bin/tsx"), "scripts/e2e-server.ts"], {
     cwd: root,
-    env: { ...process.env, E2E_PORT: String(port), LOG_LEVEL: "warn" },
+    // Measure the request paths alone: background jobs off, no contract checks, quiet logs.
+    env: { ...process.env, E2E_PORT: String(port), LOG_LEVEL: "warn", ONLYWAVE_JOBS: "off", ONLYWAVE_VALIDATE_RESPONSES: "0" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
