@@ -1,0 +1,5 @@
+import { listFilesOp } from "@/lib/api/ops/files";
+import { listFiles } from "@/lib/files/list-files";
+import { json, route } from "@/lib/http/route";
+
+export const GET = route(listFilesOp, async ({ caller, query }) => json(200, await listFiles(caller, query)));
