@@ -2,6 +2,7 @@ import { and, asc, eq, gt, ilike, inArray, or, type SQL, sql } from "drizzle-orm
 import { type Executor, getDb, schema } from "@/lib/db";
 import { errors } from "@/lib/http/errors";
 import { decodeCursor, type Page, toPage } from "@/lib/http/pagination";
+import { assertDownloadFile, imagesFromFiles } from "./product-files";
 
 const { products, categories, productImages } = schema;
 
@@ -150,7 +151,15 @@ export interface ProductInput {
   stock: number;
   active: boolean;
   images?: { url: string; fileId?: string | null; alt?: string }[];
+  /** Uploaded public images, in display order; replaces `images` when given. */
+  imageFileIds?: string[];
   downloadFileId?: string | null;
+}
+
+async function resolveFiles(db: Executor, input: Partial<ProductInput>): Promise<ProductInput["images"]> {
+  if (input.downloadFileId) await assertDownloadFile(db, input.downloadFileId);
+  if (input.imageFileIds) return imagesFromFiles(db, input.imageFileIds);
+  return input.images;
 }
 
 async function categoryId(db: Executor, slug: string): Promise<string> {
@@ -173,6 +182,7 @@ export async function createProduct(input: ProductInput): Promise<Product> {
   const db = await getDb();
   const id = await db.transaction(async (tx) => {
     const catId = await categoryId(tx, input.category);
+    const images = await resolveFiles(tx, input);
     const [row] = await tx
       .insert(products)
       .values({
@@ -189,7 +199,7 @@ export async function createProduct(input: ProductInput): Promise<Product> {
       .onConflictDoNothing({ target: products.slug })
       .returning({ id: products.id });
     if (!row) throw errors.conflict("slug_taken", "Já existe um produto com este slug.");
-    await replaceImages(tx, row.id, input.images);
+    await replaceImages(tx, row.id, images);
     return row.id;
   });
   return getProductById(id);
@@ -200,7 +210,8 @@ export async function updateProduct(id: string, patch: Partial<ProductInput>): P
   await db.transaction(async (tx) => {
     const [current] = await tx.select({ id: products.id }).from(products).where(eq(products.id, id)).for("update");
     if (!current) throw errors.notFound("Produto");
-    const { category, images, ...rest } = patch;
+    const images = await resolveFiles(tx, patch);
+    const { category, images: _urls, imageFileIds: _ids, ...rest } = patch;
     const set: Partial<typeof products.$inferInsert> = { ...rest, updatedAt: new Date() };
     if (category) set.categoryId = await categoryId(tx, category);
     if (patch.slug) {

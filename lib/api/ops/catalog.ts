@@ -46,6 +46,8 @@ const productFields = {
   stock: z.number().int().min(0).max(1_000_000),
   active: z.boolean(),
   images: z.array(z.object({ url: z.string().min(1).max(2048), alt: z.string().max(200).optional() })).max(12),
+  imageFileIds: z.array(z.uuid()).max(12).describe("Uploaded public images (POST /api/uploads, purpose product-image), in order"),
+  downloadFileId: z.uuid().nullable().describe("For digital products: the file buyers get access to"),
 };
 
 export const createProductOp = defineOperation({
@@ -60,6 +62,8 @@ export const createProductOp = defineOperation({
     description: productFields.description.default(""),
     active: productFields.active.default(true),
     images: productFields.images.optional(),
+    imageFileIds: productFields.imageFileIds.optional(),
+    downloadFileId: productFields.downloadFileId.optional(),
   }),
   responses: { 201: { description: "Created", schema: ProductSchema } },
   errors: [409],
