@@ -1,4 +1,6 @@
+import { spawnSync } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
+import path from "node:path";
 import { type HttpResult, runHttp, type Scenario } from "./bench/http";
 import { startBenchServer } from "./bench/server";
 
@@ -65,7 +67,18 @@ async function main() {
   } finally {
     await server.stop();
   }
+  // Benchmarks that need their own setup run as separate processes, one after the other.
+  let failed = false;
+  for (const script of EXTRA) {
+    console.log(`\n▶ ${script}`);
+    const r = spawnSync(process.execPath, [path.join(__dirname, "../node_modules/.bin/tsx"), script], { stdio: "inherit", cwd: path.join(__dirname, "..") });
+    if (r.status !== 0) failed = true;
+  }
+  if (failed) process.exit(1);
 }
+
+/** Memory of uploads (RSS must not grow with file size) and email outbox throughput. */
+const EXTRA = ["scripts/bench/upload-memory.ts"];
 
 main().catch((err) => {
   console.error(err);

@@ -1,3 +1,4 @@
+import { cleanupPendingUploads } from "@/lib/files/cleanup-pending-uploads";
 import { logger } from "@/lib/observability/logger";
 import { reconcileOrders } from "@/lib/payments/reconcile";
 import { startWebhookWorker } from "@/lib/payments/worker";
@@ -23,7 +24,7 @@ function every(name: string, ms: number, fn: () => Promise<unknown>) {
 
 /**
  * The app's background work, started once per server process (instrumentation.ts): the webhook
- * queue, reconciliation with Mercado Pago and order expiry. Every job is safe to run in several
+ * queue, reconciliation with Mercado Pago and order expiry, abandoned-upload cleanup. Every job is safe to run in several
  * processes at once (row claims with SKIP LOCKED, guarded transitions). ONLYWAVE_JOBS=off disables
  * them, e.g. for a web-only replica.
  */
@@ -35,5 +36,6 @@ export function startBackgroundJobs(): void {
   every("reconcile-orders", Number(process.env.RECONCILE_INTERVAL_MS ?? 5 * 60_000), () =>
     reconcileOrders({ olderThanMinutes: Number(process.env.RECONCILE_AFTER_MINUTES ?? 10) }),
   );
+  every("cleanup-pending-uploads", Number(process.env.UPLOAD_CLEANUP_INTERVAL_MS ?? 15 * 60_000), () => cleanupPendingUploads());
   logger().info("background jobs started");
 }

@@ -5,7 +5,7 @@ import path from "node:path";
 export interface BenchServer {
   url: string;
   env: Record<string, string>;
-  /** The next-server process (for RSS readings). */
+  /** The wrapper process; next-server is among its descendants (see bench/upload-memory.ts). */
   pid: number;
   stop(): Promise<void>;
 }
@@ -41,7 +41,7 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
   return {
     url,
     env,
-    pid: findNextServerPid(child.pid!) ?? child.pid!,
+    pid: child.pid!,
     async stop() {
       try {
         process.kill(-child.pid!, "SIGTERM");
@@ -51,27 +51,4 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
       await new Promise((r) => setTimeout(r, 1500));
     },
   };
-}
-
-/** The `next start` process under the e2e-server wrapper: the one whose RSS matters. */
-function findNextServerPid(parent: number): number | undefined {
-  const r = spawnSync("pgrep", ["-f", "next/dist/bin/next start"], { encoding: "utf8" });
-  const pids = r.stdout.split("\n").filter(Boolean).map(Number);
-  for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const ppid = Number(stat.split(") ")[1]?.split(" ")[1]);
-      if (ppid === parent) return pid;
-    } catch {
-      // exited
-    }
-  }
-  return pids[0];
-}
-
-/** Resident memory of a process in MiB, from /proc. */
-export function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
 }
