@@ -353,6 +353,40 @@ describe("refunds", () => {
   });
 });
 
+describe("digital goods", () => {
+  it("approval grants the buyer the download file; a full refund revokes it", async () => {
+    const d = await db();
+    const [file] = await d
+      .insert(schema.files)
+      .values({
+        ownerId: admin.user.id,
+        key: `private/${randomUUID()}.pdf`,
+        visibility: "private",
+        purpose: "digital-good",
+        status: "ready",
+        filename: "guia.pdf",
+        contentType: "application/pdf",
+        size: 1234,
+        cacheControl: "private, max-age=0",
+      })
+      .returning();
+    const product = await makeProduct({ kind: "digital", priceCents: 4_990, stock: 100, downloadFileId: file!.id });
+    const created = await call(createOrderRoute, { token: buyer.token, body: { items: [{ productId: product.id, quantity: 1 }] } });
+    const payment = await payFor(created.json.id);
+    await h.control(`/preferences/${payment.preferenceId}/pay`, { cardholderName: "APRO" });
+    await settle();
+    const grants = () => d.select().from(schema.fileGrants).where(and(eq(schema.fileGrants.fileId, file!.id), eq(schema.fileGrants.userId, buyer.user.id)));
+    const [grant] = await grants();
+    expect(grant).toMatchObject({ reason: "purchase", source: created.json.id, revokedAt: null });
+    const [email] = await emailsFor(`payment-approved:${payment.id}`);
+    expect(JSON.stringify(email!.props)).toContain(`/files/${file!.id}`);
+
+    expect((await call(refundRoute, { token: admin.token, params: { id: payment.id }, body: {} })).status).toBe(201);
+    const [after] = await grants();
+    expect(after!.revokedAt).not.toBeNull();
+  });
+});
+
 describe("reconciliation and expiry", () => {
   it("a lost webhook never leaves a paid order unpaid", async () => {
     const { order } = await orderFor(buyer);
