@@ -1,8 +1,8 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { type Caller, resolveCaller } from "@/lib/auth/caller";
 import { logger } from "@/lib/observability/logger";
 import { metrics, statusClass } from "@/lib/observability/metrics";
-import { requestIdFrom, runWithContext } from "@/lib/observability/context";
+import { requestIdFrom, runWithContext, setContextUser } from "@/lib/observability/context";
 import { reportError } from "@/lib/observability/report";
 import { AppError, type ErrorDetail, errorBody, errors } from "./errors";
 import { type AuthMode, errorStatuses, type Operation } from "./operation";
@@ -121,6 +121,7 @@ export function route<
         let caller: Caller | null = null;
         if (op.auth !== "custom") {
           caller = await resolveCaller(req.headers);
+          setContextUser(caller?.user.id);
           if (op.auth !== "public" && !caller) throw errors.unauthenticated();
           if (op.auth === "bearer" && caller?.via !== "bearer")
             throw errors.unauthenticated("Esta rota exige um token Bearer.");
