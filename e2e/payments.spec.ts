@@ -77,4 +77,17 @@ test.describe("payments end to end", () => {
       await expect(page.getByTestId("order-status")).toHaveText("pago", { timeout: 1_000 });
     }).toPass({ timeout: 20_000 });
   });
+
+  test("a paid digital guide can be downloaded by its buyer", async ({ page }) => {
+    await signUp(page, "Davi Digital");
+    const orderId = await buyUntilMercadoPago(page, /Guia Digital: Manobras/);
+    await payAs(page, "APRO");
+    await expect(page.getByTestId("order-status")).toHaveText("pago");
+    await page.goto(`/orders/${orderId}`);
+    await page.getByRole("link", { name: "Baixar" }).click();
+    await expect(page).toHaveURL(/\/files\//);
+    await expect(page.getByText("guia-manobras-basicas.pdf").first()).toBeVisible();
+    const res = await page.request.get(`${page.url().replace("/files/", "/api/files/")}/download`, { maxRedirects: 0 });
+    expect(res.status()).toBe(302);
+  });
 });

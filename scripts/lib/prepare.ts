@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { upsertAdmin } from "@/lib/accounts/users";
 import { isCatalogEmpty, seedCatalog } from "@/lib/catalog/seed";
+import { seedDigitalDownloads } from "@/lib/catalog/seed-downloads";
 import { config } from "@/lib/config";
 import { closeDb } from "@/lib/db";
 import { migratePostgres } from "@/lib/db/migrate";
@@ -23,7 +24,8 @@ export function devAdminLogin(dataDir: string): AdminLogin {
 }
 
 /**
- * Migrates, seeds an empty catalog and makes sure the admin can sign in. Closes the database
+ * Migrates, seeds an empty catalog (with sample downloads for digital products when storage is
+ * configured) and makes sure the admin can sign in. Closes the database
  * afterwards: embedded PGlite allows one process at a time, and the app opens it next.
  */
 export async function prepareDatabase(admin: AdminLogin): Promise<{ seeded: boolean }> {
@@ -34,7 +36,9 @@ export async function prepareDatabase(admin: AdminLogin): Promise<{ seeded: bool
     await seedCatalog();
     seeded = true;
   }
-  await upsertAdmin({ name: "Admin OnlyWave", email: admin.email, password: admin.password });
+  const adminUser = await upsertAdmin({ name: "Admin OnlyWave", email: admin.email, password: admin.password });
+  // Sample PDFs for the digital products, so buying a guide really grants a download.
+  await seedDigitalDownloads(adminUser.id);
   await closeDb();
   return { seeded };
 }
