@@ -22,6 +22,15 @@ export function currentContext(): RequestContext | undefined {
   return storage.getStore();
 }
 
+/**
+ * Attaches the signed-in user's id (never email) to the current request, once the caller is known,
+ * so logs and Sentry events of this request carry it.
+ */
+export function setContextUser(userId: string | undefined): void {
+  const ctx = storage.getStore();
+  if (ctx) ctx.userId = userId;
+}
+
 export function currentRequestId(): string | undefined {
   return storage.getStore()?.requestId;
 }

@@ -1,0 +1,110 @@
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { resetConfig } from "@/lib/config";
+import { getDb } from "@/lib/db";
+import { registerGaugeProvider } from "@/lib/observability/record";
+import { parseExposition, seriesValue } from "@/lib/observability/testing/exposition";
+import { checkMetrics } from "@/lib/observability/testing/promtool";
+import { call } from "@/lib/testing/http";
+import { GET } from "./route";
+
+const ENV_KEYS = ["METRICS_TOKEN", "NODE_ENV"] as const;
+const saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
+
+function setEnv(values: Partial<Record<(typeof ENV_KEYS)[number], string | undefined>>) {
+  for (const [k, v] of Object.entries(values)) {
+    if (v === undefined) delete process.env[k];
+    else (process.env as Record<string, string>)[k] = v;
+  }
+  resetConfig();
+}
+
+// A scrape also refreshes readiness, which opens the database: do that once, up front.
+beforeAll(async () => {
+  await getDb();
+});
+afterEach(() => setEnv(saved));
+
+describe("GET /api/metrics", () => {
+  it("answers 401 without the bearer token and with a wrong one", async () => {
+    setEnv({ METRICS_TOKEN: "s3cret-token" });
+    const none = await call(GET, { path: "/api/metrics" });
+    expect(none.status).toBe(401);
+    expect(none.json.error.code).toBe("unauthenticated");
+    const wrong = await call(GET, { path: "/api/metrics", token: "s3cret-tokeN" });
+    expect(wrong.status).toBe(401);
+    const basic = await call(GET, { path: "/api/metrics", headers: { authorization: "Basic s3cret-token" } });
+    expect(basic.status).toBe(401);
+  });
+
+  it("serves the Prometheus text format with the right token", async () => {
+    setEnv({ METRICS_TOKEN: "s3cret-token" });
+    const res = await call(GET, { path: "/api/metrics", token: "s3cret-token" });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/plain; version=0.0.4; charset=utf-8");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const exp = parseExposition(res.text);
+    for (const family of [
+      "process_cpu_seconds_total",
+      "nodejs_heap_size_used_bytes",
+      "onlywave_http_request_duration_seconds",
+      "onlywave_payments_total",
+      "onlywave_webhook_notifications_received_total",
+      "onlywave_email_sends_total",
+      "onlywave_uploads_started_total",
+      "onlywave_db_query_errors_total",
+      "onlywave_readiness_up",
+    ]) {
+      expect(exp.types.has(family), family).toBe(true);
+    }
+  });
+
+  it("fails closed in production when METRICS_TOKEN is unset, and is open in development", async () => {
+    setEnv({ METRICS_TOKEN: undefined, NODE_ENV: "production" });
+    expect((await call(GET, { path: "/api/metrics" })).status).toBe(401);
+    setEnv({ METRICS_TOKEN: undefined, NODE_ENV: "development" });
+    expect((await call(GET, { path: "/api/metrics" })).status).toBe(200);
+  });
+
+  it("reads database-backed gauges from registered providers at scrape time", async () => {
+    setEnv({ METRICS_TOKEN: undefined });
+    const off = [
+      registerGaugeProvider("webhook_backlog", async () => ({ mercadopago: { depth: 3, oldestAgeSeconds: 42 } })),
+      registerGaugeProvider("email_outbox", async () => ({ depth: 5, oldestAgeSeconds: 7 })),
+    ];
+    try {
+      const exp = parseExposition((await call(GET, { path: "/api/metrics" })).text);
+      expect(seriesValue(exp, "onlywave_webhook_unprocessed_notifications", { provider: "mercadopago" })).toBe(3);
+      expect(seriesValue(exp, "onlywave_webhook_oldest_unprocessed_age_seconds", { provider: "mercadopago" })).toBe(42);
+      expect(seriesValue(exp, "onlywave_email_outbox_messages")).toBe(5);
+      expect(seriesValue(exp, "onlywave_email_outbox_oldest_age_seconds")).toBe(7);
+    } finally {
+      for (const f of off) f();
+    }
+  });
+
+  it("keeps the scrape alive when a provider fails, showing the gauge as unknown (NaN) and counting the failure", async () => {
+    setEnv({ METRICS_TOKEN: undefined });
+    const off = registerGaugeProvider("email_outbox", async () => {
+      throw new Error("relation email_outbox does not exist");
+    });
+    try {
+      const res = await call(GET, { path: "/api/metrics" });
+      expect(res.status).toBe(200);
+      const exp = parseExposition(res.text);
+      expect(seriesValue(exp, "onlywave_email_outbox_messages")).toBeNaN();
+      // Families are rendered concurrently, so the failure counter shows from the next scrape on.
+      const next = parseExposition((await call(GET, { path: "/api/metrics" })).text);
+      expect(seriesValue(next, "onlywave_metrics_provider_errors_total", { provider: "email_outbox" })).toBeGreaterThanOrEqual(1);
+    } finally {
+      off();
+    }
+  });
+
+  it("passes promtool check metrics apart from prom-client's known default-metric findings", async () => {
+    setEnv({ METRICS_TOKEN: undefined });
+    const { text } = await call(GET, { path: "/api/metrics" });
+    const r = checkMetrics(text);
+    expect(r.status, r.unexpected.join("\n")).not.toBe(1); // 1 = the exposition does not parse
+    expect(r.unexpected).toEqual([]);
+  });
+});
