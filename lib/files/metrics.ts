@@ -1,4 +1,4 @@
-import { logger } from "@/lib/observability/logger";
+import { recordUpload } from "@/lib/observability/record";
 
 /** What happened to an upload. */
 export type UploadEvent = "started" | "completed" | "rejected";
@@ -25,9 +25,8 @@ export interface UploadEventInput {
 
 /**
  * The one seam for upload metrics: every place an upload starts, completes or is rejected calls
- * this. For now it only logs; the monitoring change turns it into Prometheus counters
- * (e.g. `uploads_total{event,reason}` and `upload_bytes_total`) without touching the callers.
+ * this; it feeds the Prometheus upload counters and bytes.
  */
 export function recordUploadEvent(input: UploadEventInput): void {
-  logger().info({ upload: input }, `upload ${input.event}`);
+  recordUpload(input);
 }

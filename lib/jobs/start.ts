@@ -1,5 +1,6 @@
 import { cleanupPendingUploads } from "@/lib/files/cleanup-pending-uploads";
 import { logger } from "@/lib/observability/logger";
+import { captureWorkerError } from "@/lib/observability/report";
 import { reconcileOrders } from "@/lib/payments/reconcile";
 import { startWebhookWorker } from "@/lib/payments/worker";
 
@@ -14,7 +15,7 @@ function every(name: string, ms: number, fn: () => Promise<unknown>) {
     try {
       await fn();
     } catch (err) {
-      logger().error({ err, job: name }, "background job failed");
+      captureWorkerError(err, { worker: name });
     } finally {
       running = false;
     }

@@ -1,6 +1,8 @@
-import { logger } from "@/lib/observability/logger";
+import { recordPaymentStatus, recordRefund } from "@/lib/observability/record";
 
-/** Seam to the metrics registry: payments by resulting status and approved amount. */
+/** Payments by resulting status, and the approved amount in centavos (once per real change). */
 export function recordPaymentOutcome(status: string, approvedAmountCents?: number): void {
-  logger().debug({ status, approvedAmountCents }, "payment status");
+  recordPaymentStatus(status, approvedAmountCents);
 }
+
+export { recordRefund };

@@ -4,7 +4,7 @@ import { getDb, schema } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox/enqueue";
 import { isTransientMercadoPagoError, MercadoPagoError, mercadoPago } from "@/lib/integrations/mercadopago/client";
 import { logger } from "@/lib/observability/logger";
-import { reportError } from "@/lib/observability/report";
+import { captureWorkerError } from "@/lib/observability/report";
 import { applyMercadoPagoPayment } from "./apply-payment";
 import { recordWebhookEvent } from "./webhook-metrics";
 
@@ -78,7 +78,7 @@ async function processOne(n: NotificationRow): Promise<void> {
     }
     await finish(n.id, { status: "failed", lastError: message });
     recordWebhookEvent("failed", transient ? "retries_exhausted" : "error");
-    reportError(err, { worker: "webhook", notificationId: n.id });
+    captureWorkerError(err, { worker: "webhook", jobId: n.id, attempt: n.attempts });
     await alertAdmins(n, message);
   }
 }

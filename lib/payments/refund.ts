@@ -6,6 +6,7 @@ import { isTransientMercadoPagoError, MercadoPagoError, mercadoPago } from "@/li
 import { decimalToCents } from "@/lib/integrations/mercadopago/amounts";
 import { logger } from "@/lib/observability/logger";
 import { applyMercadoPagoPayment } from "./apply-payment";
+import { recordRefund } from "./metrics";
 
 export interface RefundView {
   id: string;
@@ -83,6 +84,7 @@ async function executeRefund(refund: RefundRow, mpPaymentId: string): Promise<Re
       .set({ status: "succeeded", mpRefundId: mpRefund.id !== undefined ? String(mpRefund.id) : null, updatedAt: new Date() })
       .where(eq(schema.refunds.id, refund.id))
       .returning();
+    recordRefund({ outcome: "approved", amountCents: refund.amountCents });
     if (decimalToCents(mpRefund.amount) !== refund.amountCents) {
       logger().warn({ refundId: refund.id, mpAmount: mpRefund.amount }, "Mercado Pago refunded a different amount");
     }
@@ -97,6 +99,7 @@ async function executeRefund(refund: RefundRow, mpPaymentId: string): Promise<Re
     // retry with the same Idempotency-Key finishes it instead of refunding twice.
     const status = isTransientMercadoPagoError(err) ? "pending" : "failed";
     await db.update(schema.refunds).set({ status, error: message, updatedAt: new Date() }).where(eq(schema.refunds.id, refund.id));
+    recordRefund({ outcome: status === "pending" ? "pending" : "failed", amountCents: refund.amountCents });
     await db.insert(schema.paymentEvents).values({ paymentId, kind: "refund_failed", detail: message, data: { refundId: refund.id } });
     throw errors.upstream("Mercado Pago", message);
   }

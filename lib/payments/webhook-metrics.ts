@@ -1,6 +1,6 @@
-import { logger } from "@/lib/observability/logger";
+import { recordWebhook } from "@/lib/observability/record";
 
-/** Seam to the metrics registry: webhook notifications received / rejected (by reason) / processed / failed. */
+/** Mercado Pago webhook notifications received / rejected (by reason) / processed / failed. */
 export function recordWebhookEvent(event: "received" | "duplicate" | "rejected" | "processed" | "failed" | "flagged", reason?: string): void {
-  logger().debug({ event, reason }, "mercadopago webhook");
+  recordWebhook({ provider: "mercadopago", event, reason: reason === "signature_mismatch" ? "bad_signature" : reason });
 }

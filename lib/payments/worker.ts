@@ -1,4 +1,4 @@
-import { logger } from "@/lib/observability/logger";
+import { captureWorkerError } from "@/lib/observability/report";
 import { processNotifications } from "./process-notifications";
 
 const KEY = Symbol.for("onlywave.webhookWorker");
@@ -25,7 +25,7 @@ function run(): Promise<void> {
         await processNotifications();
       } while (s.again);
     } catch (err) {
-      logger().error({ err }, "webhook worker pass failed");
+      captureWorkerError(err, { worker: "webhook" });
     } finally {
       s.current = undefined;
     }

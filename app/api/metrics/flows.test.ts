@@ -1,18 +1,24 @@
 /**
  * "Each counter moves by the right amount": scrape /api/metrics before and after a flow and compare.
  *
- * LEAD: the checkout, webhook, upload and email flows are being built in parallel. Until they land,
- * their tests below call the recording API directly (marked `FLOW PENDING`). When a flow lands,
- * replace the direct call with the real request (e.g. POST /api/payments, a signed Mercado Pago
- * notification, POST /api/uploads + complete, an outbox send) and keep the same assertions.
+ * Checkout, webhook and upload run their real flows (route handlers, the Mercado Pago emulator,
+ * s3rver). The email flow is the outbox worker's: see the last test.
  */
+import { createHmac, randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { POST as createOrder } from "@/app/api/orders/route";
+import { POST as createPayment } from "@/app/api/payments/route";
 import { GET as listProducts } from "@/app/api/products/route";
+import { POST as webhook } from "@/app/api/webhooks/mercadopago/route";
+import { PDF, readyFile, startTestStorage } from "@/lib/files/testing/harness";
+import { drainWebhookWorker } from "@/lib/payments/worker";
+import { makeProduct, makeUser } from "@/lib/testing/fixtures";
+import { startPaymentsHarness } from "@/lib/testing/mercadopago";
 import { getDb } from "@/lib/db";
 import { defineOperation } from "@/lib/http/operation";
 import { route } from "@/lib/http/route";
-import { recordEmail, recordPaymentStatus, recordUpload, recordWebhook } from "@/lib/observability/record";
+import { recordEmail } from "@/lib/observability/record";
 import { type Exposition, seriesValue } from "@/lib/observability/testing/exposition";
 import { checkMetrics } from "@/lib/observability/testing/promtool";
 import { scrape } from "@/lib/observability/testing/scrape";
@@ -65,34 +71,53 @@ describe("metrics after real flows", () => {
     expect(delta("onlywave_http_request_duration_seconds_count", { route: "/api/test/broken-query", status_class: "5xx" })).toBe(1);
   });
 
-  it("checkout + approved payment: funnel and approved amount (FLOW PENDING: direct calls)", async () => {
-    const { delta } = await measure(async () => {
-      recordPaymentStatus("created");
-      recordPaymentStatus("approved", 19_990);
-    });
-    expect(delta("onlywave_payments_total", { status: "created" })).toBe(1);
-    expect(delta("onlywave_payments_total", { status: "approved" })).toBe(1);
-    expect(delta("onlywave_payments_approved_centavos_total")).toBe(19_990);
+  it("checkout + approved webhook: preference call, one notification received and processed, approved amount", async () => {
+    const h = await startPaymentsHarness();
+    try {
+      const buyer = await makeUser();
+      const product = await makeProduct({ priceCents: 19_990, stock: 5 });
+      await h.control("/notifications/pause");
+      const { delta } = await measure(async () => {
+        const order = await call(createOrder, { token: buyer.token, body: { items: [{ productId: product.id, quantity: 1 }] } });
+        const payment = await call(createPayment, { token: buyer.token, body: { orderId: order.json.id } });
+        expect(payment.status).toBe(201);
+        const mp = await h.control(`/preferences/${payment.json.preferenceId}/pay`, { cardholderName: "APRO" });
+        const ts = String(Date.now());
+        const requestId = randomUUID();
+        const v1 = createHmac("sha256", h.emulator.webhookSecret).update(`id:${mp.id};request-id:${requestId};ts:${ts};`).digest("hex");
+        const ack = await call(webhook, {
+          path: `/api/webhooks/mercadopago?data.id=${mp.id}&type=payment`,
+          headers: { "x-signature": `ts=${ts},v1=${v1}`, "x-request-id": requestId },
+          body: { id: Date.now(), type: "payment", action: "payment.created", data: { id: String(mp.id) } },
+        });
+        expect(ack.status).toBe(200);
+        await drainWebhookWorker();
+      });
+      expect(delta("onlywave_mercadopago_requests_total", { operation: "create_preference", outcome: "success" })).toBe(1);
+      expect(delta("onlywave_webhook_notifications_received_total", { provider: "mercadopago" })).toBe(1);
+      expect(delta("onlywave_webhook_notifications_processed_total", { provider: "mercadopago" })).toBe(1);
+      expect(delta("onlywave_webhook_notifications_failed_total")).toBe(0);
+      expect(delta("onlywave_payments_total", { status: "approved" })).toBe(1);
+      expect(delta("onlywave_payments_approved_centavos_total")).toBe(19_990);
+    } finally {
+      await h.close();
+    }
   });
 
-  it("approved webhook: received and processed once (FLOW PENDING: direct calls)", async () => {
-    const { delta } = await measure(async () => {
-      recordWebhook({ provider: "mercadopago", event: "received" });
-      recordWebhook({ provider: "mercadopago", event: "processed" });
-    });
-    expect(delta("onlywave_webhook_notifications_received_total", { provider: "mercadopago" })).toBe(1);
-    expect(delta("onlywave_webhook_notifications_processed_total", { provider: "mercadopago" })).toBe(1);
-    expect(delta("onlywave_webhook_notifications_failed_total")).toBe(0);
-  });
-
-  it("upload: started, completed and its bytes (FLOW PENDING: direct calls)", async () => {
-    const { delta } = await measure(async () => {
-      recordUpload({ event: "started", bytes: 2048 });
-      recordUpload({ event: "completed", bytes: 2048 });
-    });
-    expect(delta("onlywave_uploads_started_total")).toBe(1);
-    expect(delta("onlywave_uploads_completed_total")).toBe(1);
-    expect(delta("onlywave_upload_bytes_total")).toBe(2048);
+  it("upload: started, completed and its bytes through the real presign → storage → complete flow", async () => {
+    const storage = await startTestStorage();
+    try {
+      const user = await makeUser();
+      const bytes = new Uint8Array(PDF);
+      const { delta } = await measure(async () => {
+        await readyFile({ token: user.token, bytes, contentType: "application/pdf", filename: "guia.pdf" });
+      });
+      expect(delta("onlywave_uploads_started_total")).toBe(1);
+      expect(delta("onlywave_uploads_completed_total")).toBe(1);
+      expect(delta("onlywave_upload_bytes_total")).toBe(bytes.length);
+    } finally {
+      await storage.close();
+    }
   });
 
   it("email: one send by template, provider and outcome (FLOW PENDING: direct call)", async () => {

@@ -1,9 +1,6 @@
-import { logger } from "@/lib/observability/logger";
+import { recordMercadoPagoCall as record } from "@/lib/observability/record";
 
-/**
- * Seam between this client and the metrics registry: the monitoring layer counts calls by
- * operation and outcome with their latency here.
- */
+/** Mercado Pago API calls by operation and outcome, with latency. */
 export function recordMercadoPagoCall(operation: string, outcome: "success" | "client_error" | "failure", seconds: number): void {
-  logger().debug({ operation, outcome, seconds }, "mercadopago call");
+  record({ operation, outcome, seconds });
 }
