@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import { type Executor, getDb, schema } from "@/lib/db";
 import { errors } from "@/lib/http/errors";
 import { hashPassword } from "@/lib/auth/password";
+import { config } from "@/lib/config";
+import { enqueueEmail } from "@/lib/email/outbox/enqueue";
 
 export type UserRow = typeof schema.users.$inferSelect;
 export type Role = UserRow["role"];
@@ -33,7 +35,11 @@ export async function findUserById(id: string, db?: Executor): Promise<UserRow |
   return row;
 }
 
-/** Registers an account. The unique index decides races: two sign-ups with one email give one 409. */
+/**
+ * Registers an account and enqueues its welcome email in the same transaction: the email exists
+ * exactly when the account does (the outbox worker sends it). The unique index decides races: two
+ * sign-ups with one email give one 409.
+ */
 export async function createUser(input: {
   name: string;
   email: string;
@@ -42,13 +48,19 @@ export async function createUser(input: {
 }): Promise<PublicUser> {
   const db = await getDb();
   const passwordHash = await hashPassword(input.password);
-  const rows = await db
-    .insert(schema.users)
-    .values({ name: input.name.trim(), email: normalizeEmail(input.email), passwordHash, role: input.role ?? "customer" })
-    .onConflictDoNothing({ target: schema.users.email })
-    .returning();
-  const row = rows[0];
-  if (!row) throw errors.conflict("email_taken", "Já existe uma conta com este e-mail.");
+  const row = await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(schema.users)
+      .values({ name: input.name.trim(), email: normalizeEmail(input.email), passwordHash, role: input.role ?? "customer" })
+      .onConflictDoNothing({ target: schema.users.email })
+      .returning();
+    if (!created) throw errors.conflict("email_taken", "Já existe uma conta com este e-mail.");
+    await enqueueEmail(
+      { template: "welcome", to: created.email, dedupeKey: `welcome:${created.id}`, props: { name: created.name, shopUrl: config().appUrl } },
+      tx,
+    );
+    return created;
+  });
   return toPublicUser(row);
 }
 

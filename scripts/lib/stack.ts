@@ -70,6 +70,8 @@ export async function startLocalStack(opts: StackOptions): Promise<LocalStack> {
       const smtp = await startSmtpCatcher({ port: opts.ports?.smtp ?? 0, httpPort: opts.ports?.smtpHttp ?? 0 });
       closers.push(() => smtp.close());
       Object.assign(env, { EMAIL_PROVIDER: "smtp", SMTP_URL: smtp.url });
+      // Read-only JSON view of caught mail (GET /messages?to=…): e2e specs take reset links from it.
+      if (smtp.httpUrl) env.SMTP_CATCHER_URL = smtp.httpUrl;
       summary.push(`SMTP catcher           ${smtp.url}${smtp.httpUrl ? `  (mensagens: ${smtp.httpUrl}/messages)` : ""}`);
     }
   } catch (err) {

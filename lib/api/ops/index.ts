@@ -3,6 +3,7 @@ import * as accounts from "./accounts";
 import * as catalog from "./catalog";
 import * as monitoring from "./monitoring";
 import * as commerce from "./commerce";
+import * as email from "./email";
 import * as files from "./files";
 import * as system from "./system";
 
@@ -11,4 +12,4 @@ function operations(module: Record<string, unknown>): Operation[] {
 }
 
 /** Every API operation; the OpenAPI document and the contract tests enumerate this list. */
-export const allOperations: Operation[] = [accounts, catalog, commerce, files, system, monitoring].flatMap(operations);
+export const allOperations: Operation[] = [accounts, catalog, commerce, email, files, system, monitoring].flatMap(operations);
