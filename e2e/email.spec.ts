@@ -11,7 +11,7 @@ interface CaughtMail {
 /** Mail the local SMTP server really received for `to` (the e2e server's catcher, over its HTTP API). */
 async function caughtMail(to: string): Promise<CaughtMail[]> {
   const base = e2eEnv().SMTP_CATCHER_URL;
-  if (!base) throw new Error("SMTP_CATCHER_URL missing from .tmp/e2e-env.json (scripts/lib/stack.ts)");
+  if (!base) throw new Error("SMTP_CATCHER_URL missing from the e2e env file (scripts/lib/stack.ts)");
   const res = await fetch(`${base}/messages?to=${encodeURIComponent(to)}`);
   return (await res.json()) as CaughtMail[];
 }

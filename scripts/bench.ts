@@ -80,7 +80,7 @@ async function main() {
 }
 
 /** Memory of uploads (RSS must not grow with file size) and email outbox throughput. */
-const EXTRA = ["scripts/bench/upload-memory.ts"];
+const EXTRA = ["scripts/bench/upload-memory.ts", "scripts/bench/outbox-throughput.ts"];
 
 main().catch((err) => {
   console.error(err);

@@ -9,7 +9,7 @@ import { startLocalStack } from "./lib/stack";
 /**
  * The server Playwright tests run against: a production build (`next start`) on a fresh database
  * (a scratch PostgreSQL database when DATABASE_URL is set, else a fresh PGlite directory) with
- * every local stand-in running. Writes `.tmp/e2e-env.json` so specs can reach the stand-ins.
+ * every local stand-in running. Writes `.tmp/e2e-env-<port>.json` so specs can reach the stand-ins.
  */
 export const E2E_ADMIN = { email: "admin@onlywave.test", password: "admin-e2e-2026" };
 
@@ -46,7 +46,7 @@ async function main() {
   resetConfig();
   await prepareDatabase(E2E_ADMIN);
 
-  writeFileSync(path.join(tmp, "e2e-env.json"), JSON.stringify({ ...env, ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password }, null, 2));
+  writeFileSync(path.join(tmp, `e2e-env-${port}.json`), JSON.stringify({ ...env, ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password }, null, 2));
 
   const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: "inherit",

@@ -13,6 +13,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <div className="mx-auto max-w-md">
       <PageTitle subtitle="Acesse seus pedidos, arquivos e o checkout.">Entrar</PageTitle>
+      {sp.aviso === "senha-redefinida" ? (
+        <p className="mb-4 rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-900" role="status">
+          Senha redefinida. Entre com a nova senha.
+        </p>
+      ) : null}
       <LoginForm callbackUrl={safeCallback(sp.callbackUrl)} />
     </div>
   );

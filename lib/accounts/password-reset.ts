@@ -3,7 +3,7 @@ import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
 import { findUserByEmail } from "@/lib/accounts/users";
 import { hashPassword } from "@/lib/auth/password";
 import { clearSignInFailures } from "@/lib/auth/rate-limit";
-import { hashToken } from "@/lib/auth/tokens";
+import { hashToken, revokeAllTokens } from "@/lib/auth/tokens";
 import { config } from "@/lib/config";
 import { getDb, schema } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox/enqueue";
@@ -19,7 +19,7 @@ export const RESET_TTL_MS = 60 * 60 * 1000;
  */
 export const RESET_REQUEST_LIMIT = { windowMs: 15 * 60 * 1000, max: 3 };
 
-const { passwordResets, users, apiTokens } = schema;
+const { passwordResets, users } = schema;
 
 /**
  * POST /api/password-resets. Creates a single-use token and enqueues the reset email, in one
@@ -86,12 +86,8 @@ export async function resetPassword(token: string, password: string): Promise<vo
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
       .where(eq(users.id, consumed.userId))
       .returning({ email: users.email });
-    // Same statement as revokeAllTokens, but inside this transaction: the password never changes
-    // while the old tokens keep working.
-    await tx
-      .update(apiTokens)
-      .set({ revokedAt: now })
-      .where(and(eq(apiTokens.userId, consumed.userId), isNull(apiTokens.revokedAt)));
+    // Inside this transaction: the password never changes while the old tokens keep working.
+    await revokeAllTokens(consumed.userId, tx);
     await tx
       .update(passwordResets)
       .set({ usedAt: now })

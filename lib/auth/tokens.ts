@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { getDb, schema } from "@/lib/db";
+import { type Executor, getDb, schema } from "@/lib/db";
 import type { UserRow } from "@/lib/accounts/users";
 
 /** Mobile bearer tokens live 30 days; they are opaque, stored hashed and revocable. */
@@ -48,8 +48,9 @@ export async function revokeToken(tokenId: string): Promise<void> {
   await db.update(schema.apiTokens).set({ revokedAt: new Date() }).where(eq(schema.apiTokens.id, tokenId));
 }
 
-export async function revokeAllTokens(userId: string): Promise<void> {
-  const db = await getDb();
+/** Revokes every live token of a user; pass a transaction to do it atomically with a password change. */
+export async function revokeAllTokens(userId: string, executor?: Executor): Promise<void> {
+  const db = executor ?? (await getDb());
   await db
     .update(schema.apiTokens)
     .set({ revokedAt: new Date() })

@@ -1,3 +1,4 @@
+import { startOutboxWorker } from "@/lib/email/outbox/worker";
 import { cleanupPendingUploads } from "@/lib/files/cleanup-pending-uploads";
 import { logger } from "@/lib/observability/logger";
 import { captureWorkerError } from "@/lib/observability/report";
@@ -25,7 +26,8 @@ function every(name: string, ms: number, fn: () => Promise<unknown>) {
 
 /**
  * The app's background work, started once per server process (instrumentation.ts): the webhook
- * queue, reconciliation with Mercado Pago and order expiry, abandoned-upload cleanup. Every job is safe to run in several
+ * queue, the email outbox, reconciliation with Mercado Pago and order expiry, abandoned-upload
+ * cleanup. Every job is safe to run in several
  * processes at once (row claims with SKIP LOCKED, guarded transitions). ONLYWAVE_JOBS=off disables
  * them, e.g. for a web-only replica.
  */
@@ -34,6 +36,7 @@ export function startBackgroundJobs(): void {
   if (g[KEY] || process.env.ONLYWAVE_JOBS === "off") return;
   g[KEY] = true;
   startWebhookWorker(Number(process.env.WEBHOOK_WORKER_INTERVAL_MS ?? 2_000));
+  startOutboxWorker({ intervalMs: Number(process.env.EMAIL_OUTBOX_INTERVAL_MS ?? 5_000) });
   every("reconcile-orders", Number(process.env.RECONCILE_INTERVAL_MS ?? 5 * 60_000), () =>
     reconcileOrders({ olderThanMinutes: Number(process.env.RECONCILE_AFTER_MINUTES ?? 10) }),
   );

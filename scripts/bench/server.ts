@@ -37,7 +37,7 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  const env = JSON.parse(readFileSync(path.join(root, ".tmp/e2e-env.json"), "utf8")) as Record<string, string>;
+  const env = JSON.parse(readFileSync(path.join(root, `.tmp/e2e-env-${port}.json`), "utf8")) as Record<string, string>;
   return {
     url,
     env,

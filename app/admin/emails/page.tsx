@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { emailTemplateNames } from "@/emails";
-import { ensureOutboxWorker } from "@/lib/email/outbox/autostart";
 import { formatDateTime, OUTBOX_STATUS } from "@/lib/email/outbox/labels";
 import { listEmails } from "@/lib/email/outbox/list-emails";
 import { API_EMAIL_STATUSES, type ApiEmailStatus } from "@/lib/email/outbox/status";
@@ -19,7 +18,6 @@ function pick<T extends string>(value: string | undefined, allowed: readonly T[]
 
 /** The outbox: what was sent, to whom, through which provider and how far delivery got. */
 export default async function AdminEmailsPage({ searchParams }: { searchParams: Search }) {
-  ensureOutboxWorker();
   const sp = await searchParams;
   const status = pick<ApiEmailStatus>(sp.status, API_EMAIL_STATUSES);
   const template = pick(sp.template, emailTemplateNames);

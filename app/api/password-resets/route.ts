@@ -1,10 +1,8 @@
 import { requestPasswordReset } from "@/lib/accounts/password-reset";
 import { requestPasswordResetOp } from "@/lib/api/ops/email";
-import { ensureOutboxWorker } from "@/lib/email/outbox/autostart";
 import { json, route } from "@/lib/http/route";
 
 export const POST = route(requestPasswordResetOp, async ({ body }) => {
-  ensureOutboxWorker();
   await requestPasswordReset(body.email);
   return json(202);
 });
