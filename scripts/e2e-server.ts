@@ -26,6 +26,8 @@ async function main() {
     AUTH_SECRET: "e2e-auth-secret-not-for-production",
     METRICS_TOKEN: "e2e-metrics-token",
     ONLYWAVE_VALIDATE_RESPONSES: process.env.ONLYWAVE_VALIDATE_RESPONSES ?? "1",
+    // Request logs of a whole e2e run drown the test report; warnings and errors still show.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   };
   if (process.env.DATABASE_URL) {
     assertLocalDatabase(process.env.DATABASE_URL);
