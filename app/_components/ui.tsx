@@ -118,3 +118,13 @@ export function PageTitle({ children, subtitle }: { children: ReactNode; subtitl
     </div>
   );
 }
+
+/** A form-level error, announced to screen readers. Renders nothing without a message. */
+export function FormError({ message, testId }: { message?: string; testId?: string }) {
+  if (!message) return null;
+  return (
+    <p className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid={testId}>
+      {message}
+    </p>
+  );
+}

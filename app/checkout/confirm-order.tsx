@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formatMoney } from "@/lib/money";
 import { useCart } from "../_components/cart";
-import { Button, ButtonLink, Card } from "../_components/ui";
+import { callApi } from "../_components/api";
+import { Button, ButtonLink, Card, FormError } from "../_components/ui";
 
 export function ConfirmOrder() {
   const cart = useCart();
@@ -38,30 +39,23 @@ export function ConfirmOrder() {
         <span>Total estimado</span>
         <span className="font-bold">{formatMoney(cart.subtotalCents)}</span>
       </div>
-      {error ? (
-        <p className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <Button
         className="w-full"
         disabled={pending}
         onClick={async () => {
           setPending(true);
           setError(undefined);
-          const res = await fetch("/api/orders", {
-            method: "POST",
-            headers: { "content-type": "application/json" },
-            body: JSON.stringify({ items: cart.items.map((i) => ({ productId: i.productId, quantity: i.quantity })) }),
+          const res = await callApi<{ id: string }>("/api/orders", {
+            body: { items: cart.items.map((i) => ({ productId: i.productId, quantity: i.quantity })) },
           });
-          const body = await res.json().catch(() => null);
           if (!res.ok) {
             setPending(false);
-            setError(body?.error?.message ?? "Não foi possível criar o pedido.");
+            setError(res.error.message);
             return;
           }
           cart.clear();
-          router.push(`/checkout/${body.id}`);
+          router.push(`/checkout/${res.data.id}`);
         }}
       >
         {pending ? "Reservando seus itens..." : "Confirmar pedido"}

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
-import { Button, Card, Field, Input } from "../_components/ui";
+import { Button, Card, Field, FormError, Input } from "../_components/ui";
 
 const MESSAGES: Record<string, string> = {
   rate_limited: "Muitas tentativas seguidas. Aguarde alguns minutos e tente de novo.",
@@ -42,11 +42,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         <Field id="password" label="Senha">
           <Input id="password" name="password" type="password" autoComplete="current-password" required />
         </Field>
-        {error ? (
-          <p className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="login-error">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} testId="login-error" />
         <Button type="submit" disabled={pending} className="w-full">
           {pending ? "Entrando..." : "Entrar"}
         </Button>

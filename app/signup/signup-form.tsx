@@ -3,11 +3,8 @@
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
-import { Button, Card, Field, Input } from "../_components/ui";
-
-interface ApiError {
-  error: { code: string; message: string; details?: { path?: string; message: string }[] };
-}
+import { callApi } from "../_components/api";
+import { Button, Card, Field, FormError, Input } from "../_components/ui";
 
 export function SignupForm({ callbackUrl }: { callbackUrl: string }) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -24,19 +21,14 @@ export function SignupForm({ callbackUrl }: { callbackUrl: string }) {
           setPending(true);
           setError(undefined);
           setFieldErrors({});
-          const res = await fetch("/api/users", {
-            method: "POST",
-            headers: { "content-type": "application/json" },
-            body: JSON.stringify({ name: data.name, email: data.email, password: data.password }),
-          });
+          const res = await callApi("/api/users", { body: { name: data.name, email: data.email, password: data.password } });
           if (!res.ok) {
             setPending(false);
-            const body = (await res.json().catch(() => null)) as ApiError | null;
             const errs: Record<string, string> = {};
-            for (const d of body?.error.details ?? []) if (d.path && !errs[d.path]) errs[d.path] = d.message;
-            if (body?.error.code === "email_taken") errs.email = body.error.message;
+            for (const d of res.error.details ?? []) if (d.path && !errs[d.path]) errs[d.path] = d.message;
+            if (res.error.code === "email_taken" && res.error.message) errs.email = res.error.message;
             setFieldErrors(errs);
-            if (!Object.keys(errs).length) setError(body?.error.message ?? "Não foi possível criar a conta.");
+            if (!Object.keys(errs).length) setError(res.error.message);
             return;
           }
           await signIn("credentials", { email: data.email, password: data.password, redirect: false });
@@ -61,11 +53,7 @@ export function SignupForm({ callbackUrl }: { callbackUrl: string }) {
             aria-describedby={fieldErrors.password ? "password-error" : "password-hint"}
           />
         </Field>
-        {error ? (
-          <p className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <Button type="submit" disabled={pending} className="w-full">
           {pending ? "Criando..." : "Criar conta"}
         </Button>

@@ -1,5 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
+import { config } from "@/lib/config";
 import { getDb, schema } from "@/lib/db";
+import { enqueueEmail } from "@/lib/email/outbox/enqueue";
 import { AppError, errors } from "@/lib/http/errors";
 import { takeStock } from "./stock";
 import { ORDER_RESERVATION_MINUTES, type OrderView, toOrderView } from "./types";
@@ -67,6 +69,23 @@ export async function createOrder(userId: string, lines: OrderLineInput[]): Prom
         quantity: i.quantity,
         downloadFileId: i.downloadFileId,
       })),
+    );
+    const [buyer] = await tx.select().from(schema.users).where(eq(schema.users.id, userId));
+    // "Recebemos seu pedido": sent by the outbox, only if this transaction commits.
+    await enqueueEmail(
+      {
+        template: "order-received",
+        to: buyer!.email,
+        dedupeKey: `order-received:${order!.id}`,
+        props: {
+          name: buyer!.name,
+          orderId: order!.id.slice(0, 8),
+          items: items.map((i) => ({ name: i.name, quantity: i.quantity, unitPriceCents: i.unitPriceCents })),
+          totalCents,
+          payUrl: `${config().appUrl}/checkout/${order!.id}`,
+        },
+      },
+      tx,
     );
     return order!.id;
   });

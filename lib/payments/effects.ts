@@ -22,6 +22,11 @@ async function orderItems(tx: Tx, orderId: string) {
   return items;
 }
 
+/** The short order reference shoppers see on the site ("Pedido 1271dfb6"), also used in emails. */
+function orderRef(orderId: string) {
+  return orderId.slice(0, 8);
+}
+
 function orderUrl(orderId: string) {
   return `${config().appUrl}/orders/${orderId}`;
 }
@@ -62,7 +67,7 @@ export async function onApproved(tx: Tx, order: OrderRow, payment: PaymentRow): 
       dedupeKey: `payment-approved:${payment.id}`,
       props: {
         name: user.name,
-        orderId: order.id,
+        orderId: orderRef(order.id),
         items: items.map((i) => ({ name: i.name, quantity: i.quantity, unitPriceCents: i.unitPriceCents, downloadUrl: downloads.get(i.productId) })),
         totalCents: order.totalCents,
         orderUrl: orderUrl(order.id),
@@ -79,7 +84,7 @@ export async function onPending(tx: Tx, order: OrderRow, payment: PaymentRow): P
       template: "payment-pending",
       to: user.email,
       dedupeKey: `payment-pending:${payment.id}`,
-      props: { name: user.name, orderId: order.id, totalCents: order.totalCents, orderUrl: orderUrl(order.id) },
+      props: { name: user.name, orderId: orderRef(order.id), totalCents: order.totalCents, orderUrl: orderUrl(order.id) },
     },
     tx,
   );
@@ -110,7 +115,7 @@ export async function onFailed(tx: Tx, order: OrderRow, payment: PaymentRow): Pr
       template: "payment-rejected",
       to: user.email,
       dedupeKey: `payment-rejected:${payment.id}`,
-      props: { name: user.name, orderId: order.id, totalCents: order.totalCents, retryUrl: orderUrl(order.id), reason: payment.statusDetail ?? undefined },
+      props: { name: user.name, orderId: orderRef(order.id), totalCents: order.totalCents, retryUrl: orderUrl(order.id), reason: payment.statusDetail ?? undefined },
     },
     tx,
   );
@@ -139,7 +144,7 @@ export async function onRefundChange(tx: Tx, order: OrderRow, payment: PaymentRo
         dedupeKey: `refund-issued:${payment.id}:${payment.refundedCents}`,
         props: {
           name: user.name,
-          orderId: order.id,
+          orderId: orderRef(order.id),
           amountCents: payment.refundedCents - previousRefundedCents,
           totalRefundedCents: payment.refundedCents,
           full,

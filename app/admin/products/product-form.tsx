@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Product } from "@/lib/catalog/products";
+import { callApi } from "../../_components/api";
 import { useToast } from "../../_components/toast";
-import { Button, Card, Field, Input } from "../../_components/ui";
+import { Button, Card, Field, FormError, Input } from "../../_components/ui";
 import { UploadBox } from "../../_components/upload-box";
 
 interface Props {
@@ -49,22 +50,20 @@ export function ProductForm({ categories, product }: Props) {
         setPending(true);
         setErrors({});
         setError(undefined);
-        const res = await fetch(product ? `/api/products/${product.id}` : "/api/products", {
+        const res = await callApi<{ id: string }>(product ? `/api/products/${product.id}` : "/api/products", {
           method: product ? "PATCH" : "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify(body),
+          body,
         });
-        const json = await res.json().catch(() => null);
         setPending(false);
         if (!res.ok) {
           const errs: Record<string, string> = {};
-          for (const d of json?.error?.details ?? []) if (d.path) errs[d.path.split(".")[0]] = d.message;
+          for (const d of res.error.details ?? []) if (d.path) errs[d.path.split(".")[0]!] = d.message;
           setErrors(errs);
-          setError(json?.error?.message ?? "Não foi possível salvar.");
+          setError(res.error.message);
           return;
         }
         toast("Produto salvo.", "success");
-        router.push(`/admin/products/${json.id}`);
+        router.push(`/admin/products/${res.data.id}`);
         router.refresh();
       }}
     >
@@ -142,11 +141,7 @@ export function ProductForm({ categories, product }: Props) {
         </Card>
       ) : null}
 
-      {error ? (
-        <p className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <Button type="submit" disabled={pending}>
         {pending ? "Salvando..." : "Salvar produto"}
       </Button>

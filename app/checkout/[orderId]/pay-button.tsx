@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "../../_components/ui";
+import { callApi } from "../../_components/api";
+import { Button, FormError } from "../../_components/ui";
 
 /** Creates (or reuses) the Mercado Pago preference and sends the shopper to its checkout. */
 export function PayButton({ orderId }: { orderId: string }) {
@@ -9,29 +10,20 @@ export function PayButton({ orderId }: { orderId: string }) {
   const [pending, setPending] = useState(false);
   return (
     <div className="space-y-3">
-      {error ? (
-        <p className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <Button
         className="w-full bg-[#009ee3] hover:bg-[#007eb5]"
         disabled={pending}
         onClick={async () => {
           setPending(true);
           setError(undefined);
-          const res = await fetch("/api/payments", {
-            method: "POST",
-            headers: { "content-type": "application/json" },
-            body: JSON.stringify({ orderId }),
-          });
-          const body = await res.json().catch(() => null);
-          if (!res.ok || !body?.initPoint) {
+          const res = await callApi<{ initPoint: string | null }>("/api/payments", { body: { orderId } });
+          if (!res.ok || !res.data.initPoint) {
             setPending(false);
-            setError(body?.error?.message ?? "Não foi possível iniciar o pagamento. Tente novamente.");
+            setError(res.ok ? "Não foi possível iniciar o pagamento. Tente novamente." : res.error.message);
             return;
           }
-          window.location.assign(body.initPoint);
+          window.location.assign(res.data.initPoint);
         }}
       >
         {pending ? "Abrindo o Mercado Pago..." : "Pagar com Mercado Pago"}
