@@ -2,7 +2,7 @@
  * "Each counter moves by the right amount": scrape /api/metrics before and after a flow and compare.
  *
  * Checkout, webhook and upload run their real flows (route handlers, the Mercado Pago emulator,
- * s3rver). The email flow is the outbox worker's: see the last test.
+ * s3rver, the outbox worker with a real SMTP session).
  */
 import { createHmac, randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
@@ -11,14 +11,17 @@ import { POST as createOrder } from "@/app/api/orders/route";
 import { POST as createPayment } from "@/app/api/payments/route";
 import { GET as listProducts } from "@/app/api/products/route";
 import { POST as webhook } from "@/app/api/webhooks/mercadopago/route";
+import { enqueueEmail } from "@/lib/email/outbox/enqueue";
+import { processOutbox } from "@/lib/email/outbox/process-outbox";
+import { setEmailEnv } from "@/lib/email/outbox/testing";
 import { PDF, readyFile, startTestStorage } from "@/lib/files/testing/harness";
+import { startSmtpCatcher } from "../../../emulators/smtp/index";
 import { drainWebhookWorker } from "@/lib/payments/worker";
 import { makeProduct, makeUser } from "@/lib/testing/fixtures";
 import { startPaymentsHarness } from "@/lib/testing/mercadopago";
 import { getDb } from "@/lib/db";
 import { defineOperation } from "@/lib/http/operation";
 import { route } from "@/lib/http/route";
-import { recordEmail } from "@/lib/observability/record";
 import { type Exposition, seriesValue } from "@/lib/observability/testing/exposition";
 import { checkMetrics } from "@/lib/observability/testing/promtool";
 import { scrape } from "@/lib/observability/testing/scrape";
@@ -120,12 +123,23 @@ describe("metrics after real flows", () => {
     }
   });
 
-  it("email: one send by template, provider and outcome (FLOW PENDING: direct call)", async () => {
-    const { delta, text } = await measure(async () => {
-      recordEmail({ template: "order_paid", provider: "smtp", outcome: "sent" });
-    });
-    expect(delta("onlywave_email_sends_total", { template: "order_paid", provider: "smtp", outcome: "sent" })).toBe(1);
-    // The exposition after every flow still passes promtool (apart from prom-client's own findings).
-    expect(checkMetrics(text).unexpected).toEqual([]);
+  it("email: one outbox send by template, provider and outcome, through a real SMTP session", async () => {
+    const smtp = await startSmtpCatcher({ port: 0 });
+    try {
+      await setEmailEnv({ EMAIL_PROVIDER: "smtp", SMTP_URL: smtp.url });
+      const to = `metricas-${randomUUID().slice(0, 8)}@example.com`;
+      const { delta, text } = await measure(async () => {
+        const id = await enqueueEmail({ template: "welcome", to, props: { name: "Marina" }, dedupeKey: `metrics-test:${to}` });
+        await processOutbox({ ids: [id!] });
+        await smtp.waitFor((m) => m.to.includes(to), 5_000);
+      });
+      expect(delta("onlywave_email_sends_total", { template: "welcome", provider: "smtp", outcome: "sent" })).toBe(1);
+      expect(delta("onlywave_email_sends_total", { template: "welcome", provider: "smtp", outcome: "failed" })).toBe(0);
+      // The exposition after every flow still passes promtool (apart from prom-client's own findings).
+      expect(checkMetrics(text).unexpected).toEqual([]);
+    } finally {
+      await setEmailEnv({});
+      await smtp.close();
+    }
   });
 });
