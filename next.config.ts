@@ -16,6 +16,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pino", "pino-pretty", "s3rver", "smtp-server"],
   // `next dev` would otherwise write AGENTS.md into the repository (toolchain.md).
   agentRules: false,
+  experimental: { agentUpgrade: false },
   images: { unoptimized: true },
   // Types are checked once by `tsc --noEmit` (the first step of `npm run build` and of `npm test`),
   // not a second time inside `next build`.
