@@ -12,6 +12,16 @@ function origin(url: string | undefined): string[] {
 
 /** Every page response gets a request id and the security headers (API routes set their own id). */
 export function proxy(req: NextRequest) {
+  // Defense in depth for /admin: no session cookie at all → sign in first. Every admin page also
+  // checks the role itself (requireAdmin), which is the real gate.
+  if (req.nextUrl.pathname === "/admin" || req.nextUrl.pathname.startsWith("/admin/")) {
+    const hasSession = req.cookies.getAll().some((c) => /^(__Secure-)?next-auth\.session-token(\.\d+)?$/.test(c.name));
+    if (!hasSession) {
+      const login = new URL("/login", req.url);
+      login.searchParams.set("callbackUrl", req.nextUrl.pathname);
+      return NextResponse.redirect(login);
+    }
+  }
   const given = req.headers.get("x-request-id");
   const requestId = given && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : crypto.randomUUID();
   const headers = new Headers(req.headers);

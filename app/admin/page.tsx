@@ -3,10 +3,13 @@ import { formatMoney } from "@/lib/money";
 import { dashboardFigures } from "@/lib/payments/dashboard";
 import { ATTENTION, formatDateTime, PAYMENT_STATUS, paymentStatus } from "@/lib/payments/labels";
 import { Badge, Card, PageTitle } from "../_components/ui";
+import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata = { title: "Painel" };
 
 export default async function AdminDashboard() {
+  // Every admin page checks by itself: an RSC request can render a page without its layout.
+  await requireAdmin("/admin");
   const f = await dashboardFigures();
   const max = Math.max(1, ...f.perDay.map((d) => d.cents));
   return (

@@ -1,12 +1,8 @@
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { PageTitle } from "../_components/ui";
 import { LoginForm } from "./login-form";
 
 export const metadata = { title: "Entrar" };
-
-function safeCallback(raw: string | string[] | undefined): string {
-  const v = Array.isArray(raw) ? raw[0] : raw;
-  return v?.startsWith("/") && !v.startsWith("//") ? v : "/";
-}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const sp = await searchParams;
@@ -18,7 +14,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           Senha redefinida. Entre com a nova senha.
         </p>
       ) : null}
-      <LoginForm callbackUrl={safeCallback(sp.callbackUrl)} />
+      <LoginForm callbackUrl={safeRedirectPath(sp.callbackUrl)} />
     </div>
   );
 }

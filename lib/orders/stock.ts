@@ -39,11 +39,23 @@ export async function releaseReservation(tx: Tx, orderId: string): Promise<boole
   return true;
 }
 
-/** Reserves a released order's units again (late approval, retry after a rejection). */
+class ShortStock extends Error {}
+
+/**
+ * Reserves a released order's units again (late approval, retry after a rejection): all of them or
+ * none. Taken inside a savepoint, so units already taken for earlier items go back when a later
+ * item is short, while the caller's transaction carries on.
+ */
 export async function reReserve(tx: Tx, orderId: string): Promise<boolean> {
   const items = await tx.select().from(orderItems).where(eq(orderItems.orderId, orderId));
-  const short = await takeStock(tx, items);
-  if (short) return false;
+  try {
+    await tx.transaction(async (sp) => {
+      if (await takeStock(sp, items)) throw new ShortStock();
+    });
+  } catch (err) {
+    if (err instanceof ShortStock) return false;
+    throw err;
+  }
   await tx.update(orders).set({ reservation: "reserved", updatedAt: new Date() }).where(eq(orders.id, orderId));
   return true;
 }

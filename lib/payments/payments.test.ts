@@ -353,6 +353,32 @@ describe("refunds", () => {
   });
 });
 
+describe("late approval with partial stock", () => {
+  it("gives back the units it took for earlier items when a later item is short", async () => {
+    const a = await makeProduct({ stock: 5, priceCents: 1_000 });
+    const b = await makeProduct({ stock: 1, priceCents: 2_000 });
+    const created = await call(createOrderRoute, {
+      token: buyer.token,
+      body: { items: [{ productId: a.id, quantity: 2 }, { productId: b.id, quantity: 1 }] },
+    });
+    expect(created.status).toBe(201);
+    const payment = await payFor(created.json.id);
+    await h.control("/notifications/pause");
+    const mp = await h.control(`/preferences/${payment.preferenceId}/pay`, { cardholderName: "APRO" });
+    const d = await db();
+    await d.update(schema.orders).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(schema.orders.id, created.json.id));
+    await expireStaleOrders();
+    await d.update(schema.products).set({ stock: 0 }).where(eq(schema.products.id, b.id)); // someone bought the last B
+    const fetched = await fetch(`${h.emulator.url}/v1/payments/${mp.id}`, { headers: { authorization: `Bearer ${h.emulator.accessToken}` } });
+    await applyMercadoPagoPayment(await fetched.json(), "test");
+    expect(await orderRow(created.json.id)).toMatchObject({ status: "expired", attention: "approved_without_stock", reservation: "released" });
+    const [stockA] = await d.select().from(schema.products).where(eq(schema.products.id, a.id));
+    expect(stockA!.stock).toBe(5);
+    await h.control("/notifications/resume");
+    await settle();
+  });
+});
+
 describe("digital goods", () => {
   it("approval grants the buyer the download file; a full refund revokes it", async () => {
     const d = await db();

@@ -5,6 +5,7 @@ import { listEmails } from "@/lib/email/outbox/list-emails";
 import { API_EMAIL_STATUSES, type ApiEmailStatus } from "@/lib/email/outbox/status";
 import { Badge, buttonClass, Card, PageTitle, Table, Td, Th } from "../../_components/ui";
 import { TestEmailForm } from "./test-form";
+import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata = { title: "E-mails" };
 
@@ -18,6 +19,8 @@ function pick<T extends string>(value: string | undefined, allowed: readonly T[]
 
 /** The outbox: what was sent, to whom, through which provider and how far delivery got. */
 export default async function AdminEmailsPage({ searchParams }: { searchParams: Search }) {
+  // Every admin page checks by itself: an RSC request can render a page without its layout.
+  await requireAdmin("/admin/emails");
   const sp = await searchParams;
   const status = pick<ApiEmailStatus>(sp.status, API_EMAIL_STATUSES);
   const template = pick(sp.template, emailTemplateNames);

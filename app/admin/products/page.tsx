@@ -2,10 +2,13 @@ import Link from "next/link";
 import { listProducts } from "@/lib/catalog/products";
 import { formatMoney } from "@/lib/money";
 import { Badge, ButtonLink, PageTitle, Table, Td, Th } from "../../_components/ui";
+import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata = { title: "Produtos" };
 
 export default async function AdminProductsPage({ searchParams }: { searchParams: Promise<{ cursor?: string; q?: string }> }) {
+  // Every admin page checks by itself: an RSC request can render a page without its layout.
+  await requireAdmin("/admin/products");
   const sp = await searchParams;
   const page = await listProducts({ limit: 50, cursor: sp.cursor, q: sp.q, includeInactive: true });
   return (

@@ -5,6 +5,7 @@ import { eventLabel, formatDateTime, OUTBOX_STATUS } from "@/lib/email/outbox/la
 import { MAX_ATTEMPTS } from "@/lib/email/outbox/policy";
 import { AppError } from "@/lib/http/errors";
 import { Badge, Card, PageTitle } from "../../../_components/ui";
+import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata = { title: "E-mail" };
 
@@ -28,6 +29,8 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 
 /** One email: as the recipient sees it, who sent it, how many tries, and what the provider reported since. */
 export default async function AdminEmailPage({ params }: { params: Promise<{ id: string }> }) {
+  // Every admin page checks by itself: an RSC request can render a page without its layout.
+  await requireAdmin("/admin/emails");
   const email = await load((await params).id);
   const status = OUTBOX_STATUS[email.outboxStatus];
   return (

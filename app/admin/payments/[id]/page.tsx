@@ -7,12 +7,15 @@ import { listRefunds } from "@/lib/payments/refund";
 import { paymentTimeline } from "@/lib/payments/get-payment";
 import { Badge, Card, PageTitle } from "../../../_components/ui";
 import { RefundForm } from "./refund-form";
+import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata = { title: "Pagamento" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function AdminPaymentPage({ params }: { params: Promise<{ id: string }> }) {
+  // Every admin page checks by itself: an RSC request can render a page without its layout.
+  await requireAdmin("/admin/payments");
   const { id } = await params;
   if (!UUID.test(id)) notFound();
   const db = await getDb();
