@@ -57,6 +57,28 @@ describe("mobile bearer tokens", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 
+  it("a parallel burst of wrong passwords cannot slip past the per-account limit", async () => {
+    const { email } = await registered();
+    const results = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        call(createToken, { body: { email, password: `burst-${i}` }, headers: { "x-forwarded-for": `10.3.${i}.1` } }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 401)).toHaveLength(SIGN_IN_LIMITS.perAccount);
+    expect(results.filter((r) => r.status === 429)).toHaveLength(25 - SIGN_IN_LIMITS.perAccount);
+  });
+
+  it("uses the last x-forwarded-for hop (the proxy's), not what the client put first", async () => {
+    const ip = `10.4.${Math.floor(Math.random() * 200)}.9`;
+    let last = 0;
+    for (let i = 0; i <= SIGN_IN_LIMITS.perIp; i++) {
+      const spoofed = `203.0.113.${i}`;
+      const r = await call(createToken, { body: { email: uniqueEmail("spoof"), password: "x" }, headers: { "x-forwarded-for": `${spoofed}, ${ip}` } });
+      last = r.status;
+    }
+    expect(last).toBe(429);
+  });
+
   it("rate limits repeated failures per client address across accounts", async () => {
     const ip = `10.2.${Math.floor(Math.random() * 200)}.7`;
     let last = 0;
