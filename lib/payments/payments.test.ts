@@ -204,6 +204,32 @@ describe("webhook", () => {
     await settle();
   });
 
+  it("legacy IPN: accepted without a verifiable signature, one queue row per payment, numeric ids only", async () => {
+    const { order } = await orderFor(buyer);
+    const payment = await payFor(order.id);
+    await h.control("/notifications/pause");
+    const mp = await h.control(`/preferences/${payment.preferenceId}/pay`, { cardholderName: "APRO" });
+    const ipn = { path: `/api/webhooks/mercadopago?topic=payment&id=${mp.id}`, headers: { "x-signature": "ts=1,v1=unverifiable" }, rawBody: "" };
+    const first = await call(webhookRoute, ipn);
+    const again = await call(webhookRoute, { ...ipn, headers: { "x-request-id": randomUUID() } });
+    expect(first.status).toBe(200);
+    expect(again.json.duplicate).toBe(true);
+    const rows = await (await db()).select().from(schema.webhookNotifications).where(eq(schema.webhookNotifications.resourceId, String(mp.id)));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.verification).toBe("unverified_ipn");
+    await drainWebhookWorker();
+    expect((await paymentRow(payment.id)).status).toBe("approved");
+    expect((await call(webhookRoute, { path: "/api/webhooks/mercadopago?topic=payment&id=abc", rawBody: "" })).status).toBe(400);
+    await h.control("/notifications/resume");
+    await settle();
+  });
+
+  it("refuses oversized notifications before parsing them", async () => {
+    const n = signedNotification("123");
+    const res = await call(webhookRoute, { path: n.path, headers: n.headers, rawBody: JSON.stringify({ ...n.body, pad: "x".repeat(70_000) }) });
+    expect(res.status).toBe(413);
+  });
+
   it("answers 400 to malformed JSON", async () => {
     const n = signedNotification("123");
     const res = await call(webhookRoute, { path: n.path, headers: n.headers, rawBody: "{not json" });

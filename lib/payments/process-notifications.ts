@@ -23,7 +23,8 @@ async function claim(limit: number): Promise<NotificationRow[]> {
       .select({ id: schema.webhookNotifications.id })
       .from(schema.webhookNotifications)
       .where(and(inArray(schema.webhookNotifications.status, ["pending", "processing"]), lte(schema.webhookNotifications.nextAttemptAt, new Date())))
-      .orderBy(schema.webhookNotifications.receivedAt)
+      // Verified notifications first: unverifiable IPN hints can never starve real ones.
+      .orderBy(sql`${schema.webhookNotifications.verification} = 'valid' desc`, schema.webhookNotifications.receivedAt)
       .limit(limit)
       .for("update", { skipLocked: true });
     if (due.length === 0) return [];
@@ -39,9 +40,17 @@ async function claim(limit: number): Promise<NotificationRow[]> {
   });
 }
 
-async function finish(id: string, set: Partial<typeof schema.webhookNotifications.$inferInsert>) {
+/**
+ * Records the outcome of one claim. Guarded by the claim (attempt number, still processing): a
+ * worker whose lease ran out and whose row was claimed again writes nothing.
+ */
+async function finish(n: NotificationRow, set: Partial<typeof schema.webhookNotifications.$inferInsert>) {
   const db = await getDb();
-  await db.update(schema.webhookNotifications).set({ processedAt: new Date(), ...set }).where(eq(schema.webhookNotifications.id, id));
+  const w = schema.webhookNotifications;
+  await db
+    .update(w)
+    .set({ processedAt: new Date(), ...set })
+    .where(and(eq(w.id, n.id), eq(w.attempts, n.attempts), eq(w.status, "processing")));
 }
 
 async function processOne(n: NotificationRow): Promise<void> {
@@ -49,18 +58,18 @@ async function processOne(n: NotificationRow): Promise<void> {
     const mp = await mercadoPago().getPayment(n.resourceId);
     const result = await applyMercadoPagoPayment(mp, `${n.style} ${n.action ?? n.topic}`);
     if (result.outcome === "unknown_order") {
-      await finish(n.id, { status: "flagged", lastError: `unknown order ${result.reference ?? "(none)"}` });
+      await finish(n, { status: "flagged", lastError: `unknown order ${result.reference ?? "(none)"}` });
       recordWebhookEvent("flagged", "unknown_order");
     } else if (result.outcome === "mismatch") {
-      await finish(n.id, { status: "flagged", lastError: result.reason, paymentId: result.paymentId, orderId: result.orderId });
+      await finish(n, { status: "flagged", lastError: result.reason, paymentId: result.paymentId, orderId: result.orderId });
       recordWebhookEvent("flagged", "amount_mismatch");
     } else {
-      await finish(n.id, { status: "processed", lastError: null, paymentId: result.paymentId, orderId: result.orderId });
+      await finish(n, { status: "processed", lastError: null, paymentId: result.paymentId, orderId: result.orderId });
       recordWebhookEvent("processed");
     }
   } catch (err) {
     if (err instanceof MercadoPagoError && err.status === 404) {
-      await finish(n.id, { status: "flagged", lastError: "payment not found at Mercado Pago" });
+      await finish(n, { status: "flagged", lastError: "payment not found at Mercado Pago" });
       recordWebhookEvent("flagged", "unknown_payment");
       return;
     }
@@ -68,15 +77,11 @@ async function processOne(n: NotificationRow): Promise<void> {
     const delay = RETRY_DELAYS_MS[n.attempts - 1];
     const message = err instanceof Error ? err.message : String(err);
     if (transient && delay !== undefined) {
-      const db = await getDb();
-      await db
-        .update(schema.webhookNotifications)
-        .set({ status: "pending", lastError: message, nextAttemptAt: new Date(Date.now() + delay) })
-        .where(eq(schema.webhookNotifications.id, n.id));
+      await finish(n, { status: "pending", lastError: message, nextAttemptAt: new Date(Date.now() + delay), processedAt: null });
       logger().warn({ notificationId: n.id, attempts: n.attempts, delayMs: delay, err: message }, "webhook processing will retry");
       return;
     }
-    await finish(n.id, { status: "failed", lastError: message });
+    await finish(n, { status: "failed", lastError: message });
     recordWebhookEvent("failed", transient ? "retries_exhausted" : "error");
     captureWorkerError(err, { worker: "webhook", jobId: n.id, attempt: n.attempts });
     await alertAdmins(n, message);
@@ -106,8 +111,10 @@ async function alertAdmins(n: NotificationRow, message: string) {
  */
 export async function processNotifications(opts: { batchSize?: number; maxBatches?: number } = {}): Promise<number> {
   let done = 0;
-  for (let b = 0; b < (opts.maxBatches ?? 20); b++) {
-    const batch = await claim(opts.batchSize ?? 10);
+  // One at a time by default: a claim's lease (2 min) then always outlives the work it covers
+  // (one Mercado Pago lookup with its timeout and retries).
+  for (let b = 0; b < (opts.maxBatches ?? 200); b++) {
+    const batch = await claim(opts.batchSize ?? 1);
     if (batch.length === 0) break;
     for (const n of batch) await processOne(n);
     done += batch.length;

@@ -159,5 +159,5 @@ export const mercadoPagoWebhookOp = defineOperation({
   tags: ["Webhooks"],
   auth: "custom",
   responses: { 200: { description: "Acknowledged (also for duplicates)", schema: z.object({ received: z.boolean(), duplicate: z.boolean() }) } },
-  errors: [400, 401, 503],
+  errors: [400, 401, 413, 429, 503],
 });
