@@ -1,10 +1,12 @@
-import { and, eq, inArray, lt } from "drizzle-orm";
+import { and, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
 import { getDb, schema } from "@/lib/db";
 import { mercadoPago } from "@/lib/integrations/mercadopago/client";
 import { releaseReservation } from "@/lib/orders/stock";
 import { logger } from "@/lib/observability/logger";
 import { applyMercadoPagoPayment } from "./apply-payment";
 
+/** Failed or expired orders are still checked with Mercado Pago for this long. */
+const RECHECK_FAILED_FOR_MS = 3 * 24 * 60 * 60 * 1000;
 /** Payments still in flight keep their order alive past its reservation, for at most this long. */
 const IN_FLIGHT_GRACE_MS = 3 * 24 * 60 * 60 * 1000;
 
@@ -21,25 +23,36 @@ export async function syncOrderFromMercadoPago(orderId: string, source = "reconc
 
 /**
  * So a lost webhook never leaves a paid order unpaid: orders still pending after `olderThanMinutes`
- * are checked with Mercado Pago; then unpaid orders past their reservation expire and give their
+ * (and failed or expired ones for a few days) are checked with Mercado Pago; then unpaid orders past their reservation expire and give their
  * stock back (unless a payment is still in flight, within a grace period).
  */
 export async function reconcileOrders(opts: { olderThanMinutes?: number; limit?: number } = {}): Promise<{ checked: number; expired: number }> {
   const db = await getDb();
+  const o = schema.orders;
   const cutoff = new Date(Date.now() - (opts.olderThanMinutes ?? 5) * 60_000);
-  const pending = await db
-    .select({ id: schema.orders.id })
-    .from(schema.orders)
-    .where(and(eq(schema.orders.status, "pending_payment"), lt(schema.orders.createdAt, cutoff)))
+  const recent = new Date(Date.now() - RECHECK_FAILED_FOR_MS);
+  // Pending orders, and recently failed or expired ones: a retry approved on the same checkout, or
+  // a Pix paid after expiry, whose webhook was lost, must still land. Least recently checked first.
+  const candidates = await db
+    .select({ id: o.id })
+    .from(o)
+    .where(
+      and(
+        lt(o.createdAt, cutoff),
+        or(eq(o.status, "pending_payment"), and(inArray(o.status, ["payment_failed", "expired"]), gt(o.updatedAt, recent))),
+      ),
+    )
+    .orderBy(sql`${o.reconciledAt} asc nulls first`, o.createdAt)
     .limit(opts.limit ?? 100);
   let checked = 0;
-  for (const o of pending) {
+  for (const c of candidates) {
     try {
-      await syncOrderFromMercadoPago(o.id);
+      await syncOrderFromMercadoPago(c.id);
       checked++;
     } catch (err) {
-      logger().warn({ err, orderId: o.id }, "reconcile: Mercado Pago lookup failed");
+      logger().warn({ err, orderId: c.id }, "reconcile: Mercado Pago lookup failed");
     }
+    await db.update(o).set({ reconciledAt: new Date() }).where(eq(o.id, c.id));
   }
   return { checked, expired: await expireStaleOrders() };
 }

@@ -32,6 +32,8 @@ export const orders = pgTable(
     /** Set when something needs a person: e.g. approved after expiry with no stock left. */
     attention: text("attention"),
     paidAt: timestamp("paid_at", { withTimezone: true }),
+    /** Last time reconciliation asked Mercado Pago about this order (oldest first next time). */
+    reconciledAt: timestamp("reconciled_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
