@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { resetConfig } from "@/lib/config";
+import { startSentrySink } from "../emulators/sentry/index";
 import { assertLocalDatabase, createScratchDatabase, dropStaleDatabases } from "./lib/database";
 import { prepareDatabase } from "./lib/prepare";
 import { startLocalStack } from "./lib/stack";
@@ -44,6 +45,11 @@ async function main() {
   const stack = await startLocalStack({ appUrl, log: (l) => console.log(l) });
   cleanups.unshift(() => stack.close());
   Object.assign(env, stack.env);
+  // Always the local sink, even if the shell has a real SENTRY_DSN: test errors stay out of Sentry.
+  // Server-side errors go there at run time; the browser's DSN was fixed by the build.
+  const sentrySink = await startE2eSentrySink();
+  cleanups.unshift(() => sentrySink.close());
+  Object.assign(env, { SENTRY_DSN: sentrySink.dsn, SENTRY_SINK_URL: sentrySink.url, SENTRY_ENVIRONMENT: "e2e" });
   Object.assign(process.env, env);
   resetConfig();
   await prepareDatabase(E2E_ADMIN);
@@ -65,6 +71,31 @@ async function main() {
   process.on("SIGINT", () => stop(0));
   process.on("SIGTERM", () => stop(0));
   child.on("exit", (code) => stop(code ?? 0));
+}
+
+/**
+ * The Sentry ingest stand-in. The browser's DSN is inlined at build time (scripts/test.ts builds
+ * with NEXT_PUBLIC_SENTRY_DSN=http://public@127.0.0.1:3199/1), so the sink must listen on that
+ * fixed port: E2E_SENTRY_PORT, else the port of a local NEXT_PUBLIC_SENTRY_DSN in the
+ * environment, else 3199. If the port is taken, it falls back to a random one so the other specs
+ * still run; e2e/sentry.spec.ts then fails and says why.
+ */
+async function startE2eSentrySink() {
+  let port = 3199;
+  try {
+    const dsn = new URL(process.env.NEXT_PUBLIC_SENTRY_DSN ?? "");
+    if (["127.0.0.1", "localhost"].includes(dsn.hostname) && dsn.port) port = Number(dsn.port);
+  } catch {
+    // not set or not a URL: keep the default
+  }
+  if (process.env.E2E_SENTRY_PORT) port = Number(process.env.E2E_SENTRY_PORT);
+  try {
+    return await startSentrySink({ port });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EADDRINUSE") throw err;
+    console.warn(`Sentry sink: port ${port} is taken, using a random port (this build's browser events will not reach it)`);
+    return startSentrySink({ port: 0 });
+  }
 }
 
 main().catch((err) => {

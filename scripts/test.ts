@@ -66,7 +66,14 @@ function main() {
 
   const pwJson = path.join(tmp, "playwright-results.json");
   rmSync(pwJson, { force: true });
-  if (run("production build (next build)", bin("next"), ["build"]) && existsSync(path.join(root, ".next/BUILD_ID"))) {
+  // Test build only: the browser's Sentry DSN and environment are inlined at build time, so they
+  // point at the local Sentry sink scripts/e2e-server.ts starts on that fixed port (e2e/sentry.spec.ts).
+  // Never build a deployable artifact this way.
+  const e2eBuildEnv = {
+    NEXT_PUBLIC_SENTRY_DSN: `http://public@127.0.0.1:${process.env.E2E_SENTRY_PORT ?? 3199}/1`,
+    SENTRY_ENVIRONMENT: "e2e",
+  };
+  if (run("production build (next build)", bin("next"), ["build"], e2eBuildEnv) && existsSync(path.join(root, ".next/BUILD_ID"))) {
     if (!run("end-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"])) failures.push("playwright");
   } else {
     failures.push("build");
