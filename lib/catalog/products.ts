@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { type Executor, getDb, schema } from "@/lib/db";
 import { errors } from "@/lib/http/errors";
-import { decodeCursor, type Page, toPage } from "@/lib/http/pagination";
+import { decodeKeyset, type Page, toPage } from "@/lib/http/pagination";
 import { assertDownloadFile, imagesFromFiles } from "./product-files";
 
 const { products, categories, productImages } = schema;
@@ -94,9 +94,9 @@ export async function listProducts(query: ProductQuery): Promise<Page<Product>> 
     const pattern = `%${escapeLike(q)}%`;
     where.push(or(ilike(products.name, pattern), ilike(products.description, pattern), ilike(categories.name, pattern))!);
   }
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeKeyset(query.cursor, ["string", "uuid"]);
   if (after) {
-    const [name, id] = after as [string, string];
+    const [name, id] = after;
     where.push(or(gt(products.name, name), and(eq(products.name, name), gt(products.id, id)))!);
   }
   const rows = await db

@@ -22,6 +22,35 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
   throw errors.validation([{ path: "query.cursor", message: "Cursor inválido." }]);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type KeyKind = "date" | "uuid" | "string";
+type KeyValue<K extends KeyKind> = K extends "date" ? Date : string;
+
+/**
+ * A keyset cursor decoded and type-checked, so a forged cursor is a 422 and never reaches SQL as a
+ * bad date or uuid (which would be a 500).
+ */
+export function decodeKeyset<const K extends readonly KeyKind[]>(
+  cursor: string | undefined,
+  kinds: K,
+): { [I in keyof K]: KeyValue<K[I]> } | undefined {
+  const raw = decodeCursor(cursor, kinds.length);
+  if (!raw) return undefined;
+  const bad = () => errors.validation([{ path: "query.cursor", message: "Cursor inválido." }]);
+  return raw.map((v, i) => {
+    const kind = kinds[i];
+    if (typeof v !== "string") throw bad();
+    if (kind === "date") {
+      const d = new Date(v);
+      if (Number.isNaN(d.getTime())) throw bad();
+      return d;
+    }
+    if (kind === "uuid" && !UUID.test(v)) throw bad();
+    return v;
+  }) as { [I in keyof K]: KeyValue<K[I]> };
+}
+
 export interface Page<T> {
   data: T[];
   nextCursor: string | null;

@@ -116,8 +116,6 @@ export function route<
     return runWithContext({ requestId, route: op.path }, async () => {
       let response: Response;
       try {
-        const params = parseWith(op.params, (await nextCtx?.params) ?? {}, "params");
-        const query = parseWith(op.query, queryObject(new URL(req.url)), "query");
         let caller: Caller | null = null;
         if (op.auth !== "custom") {
           caller = await resolveCaller(req.headers);
@@ -127,6 +125,9 @@ export function route<
             throw errors.unauthenticated("Esta rota exige um token Bearer.");
           if (op.auth === "admin" && caller?.user.role !== "admin") throw errors.forbidden();
         }
+        // Who is calling is decided before what they sent: an anonymous caller gets 401, not 422.
+        const params = parseWith(op.params, (await nextCtx?.params) ?? {}, "params");
+        const query = parseWith(op.query, queryObject(new URL(req.url)), "query");
         const body = op.body ? parseWith(op.body, await readJson(req, op.maxBodyBytes ?? DEFAULT_MAX_BODY), "body") : undefined;
         const out = await handler({
           req,

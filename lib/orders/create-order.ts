@@ -1,10 +1,15 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { config } from "@/lib/config";
 import { getDb, schema } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox/enqueue";
 import { AppError, errors } from "@/lib/http/errors";
 import { takeStock } from "./stock";
 import { ORDER_RESERVATION_MINUTES, type OrderView, toOrderView } from "./types";
+
+/** Unpaid orders one account may hold at once (each reserves stock). */
+export function maxOpenOrders(): number {
+  return Number(process.env.MAX_OPEN_ORDERS ?? 5);
+}
 
 export interface OrderLineInput {
   productId: string;
@@ -46,6 +51,14 @@ export async function createOrder(userId: string, lines: OrderLineInput[]): Prom
   const totalCents = items.reduce((sum, i) => sum + i.unitPriceCents * i.quantity, 0);
 
   const orderId = await db.transaction(async (tx) => {
+    // Holding stock costs other shoppers: a few unpaid orders per account at a time.
+    const [{ open }] = (await tx
+      .select({ open: sql<number>`count(*)::int` })
+      .from(schema.orders)
+      .where(and(eq(schema.orders.userId, userId), eq(schema.orders.status, "pending_payment")))) as [{ open: number }];
+    if (open >= maxOpenOrders()) {
+      throw errors.rule("too_many_open_orders", "Você já tem pedidos aguardando pagamento. Pague ou aguarde a expiração deles antes de criar outro.");
+    }
     const short = await takeStock(tx, items);
     if (short) {
       throw errors.rule("insufficient_stock", `Estoque insuficiente para ${byId.get(short)!.name}.`, [{ path: "items", message: short }]);

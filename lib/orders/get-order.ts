@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, lt, or, type SQL } from "drizzle-orm";
 import type { Caller } from "@/lib/auth/caller";
 import { getDb, schema } from "@/lib/db";
 import { errors } from "@/lib/http/errors";
-import { decodeCursor, type Page, toPage } from "@/lib/http/pagination";
+import { decodeKeyset, type Page, toPage } from "@/lib/http/pagination";
 import { type OrderView, toOrderView } from "./types";
 
 /** The caller's order (admins: any). Someone else's order is a 404, exactly like a missing one. */
@@ -20,10 +20,9 @@ export async function listOrdersFor(caller: Caller, query: { limit: number; curs
   const where: SQL[] = [];
   if (caller.user.role !== "admin") where.push(eq(schema.orders.userId, caller.user.id));
   if (query.status) where.push(eq(schema.orders.status, query.status as OrderView["status"]));
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeKeyset(query.cursor, ["date", "uuid"]);
   if (after) {
-    const [at, id] = after as [string, string];
-    const when = new Date(at);
+    const [when, id] = after;
     where.push(or(lt(schema.orders.createdAt, when), and(eq(schema.orders.createdAt, when), lt(schema.orders.id, id)))!);
   }
   const rows = await db

@@ -4,7 +4,7 @@ import { decimalToCents } from "@/lib/integrations/mercadopago/amounts";
 import type { PaymentResponse } from "@/lib/integrations/mercadopago/client";
 import { recordPaymentOutcome } from "./metrics";
 import { onApproved, onFailed, onPending, onRefundChange } from "./effects";
-import { isPaymentStatus, type PaymentRow, STATUS_RANK } from "./types";
+import { isPaymentStatus, type PaymentRow, type PaymentStatus, STATUS_RANK } from "./types";
 
 export type ApplyOutcome =
   | { outcome: "applied"; paymentId: string; orderId: string; from: string; to: string }
@@ -31,7 +31,7 @@ export async function applyMercadoPagoPayment(mp: PaymentResponse, source: strin
     const payment = await findOrCreatePaymentRow(tx, order.id, mp);
 
     const amountCents = decimalToCents(mp.transaction_amount);
-    if (amountCents !== order.totalCents || (mp.currency_id ?? order.currency) !== order.currency) {
+    if (amountCents !== order.totalCents || mp.currency_id !== order.currency) {
       const reason = `amount_mismatch: expected ${order.totalCents} ${order.currency}, got ${amountCents} ${mp.currency_id}`;
       await tx.insert(schema.paymentEvents).values({ paymentId: payment.id, kind: "mismatch", detail: reason, data: { source, mpStatus: mp.status } });
       await tx.update(schema.orders).set({ attention: "amount_mismatch", updatedAt: new Date() }).where(eq(schema.orders.id, order.id));
@@ -40,7 +40,7 @@ export async function applyMercadoPagoPayment(mp: PaymentResponse, source: strin
 
     const next = isPaymentStatus(mp.status) ? mp.status : undefined;
     const refundedCents = Math.max(payment.refundedCents, decimalToCents(mp.transaction_amount_refunded));
-    if (!next || STATUS_RANK[next] < STATUS_RANK[payment.status]) {
+    if (!next || (STATUS_RANK[next] < STATUS_RANK[payment.status] && !isDisputeWon(payment.status, next))) {
       await tx.insert(schema.paymentEvents).values({
         paymentId: payment.id,
         kind: "stale_ignored",
@@ -50,7 +50,7 @@ export async function applyMercadoPagoPayment(mp: PaymentResponse, source: strin
       });
       return { outcome: "stale" as const, paymentId: payment.id, orderId: order.id, status: payment.status, ignored: String(mp.status) };
     }
-    const statusChanged = next !== payment.status && STATUS_RANK[next] > STATUS_RANK[payment.status];
+    const statusChanged = next !== payment.status && (STATUS_RANK[next] > STATUS_RANK[payment.status] || isDisputeWon(payment.status, next));
     const refundChanged = refundedCents > payment.refundedCents;
     if (!statusChanged && !refundChanged) {
       // Same state again: refresh what Mercado Pago knows, change nothing that has effects.
@@ -83,7 +83,8 @@ export async function applyMercadoPagoPayment(mp: PaymentResponse, source: strin
 
     const [orderNow] = await tx.select().from(schema.orders).where(eq(schema.orders.id, order.id));
     if (statusChanged) {
-      if (next === "approved") await onApproved(tx, orderNow!, updated!);
+      // A won dispute returns to approved: the order was paid all along, nothing to redo.
+      if (next === "approved" && !isDisputeWon(payment.status, next)) await onApproved(tx, orderNow!, updated!);
       else if (next === "pending" || next === "in_process" || next === "authorized") await onPending(tx, orderNow!, updated!);
       else if (next === "rejected" || next === "cancelled") await onFailed(tx, orderNow!, updated!);
       recordPaymentOutcome(next, next === "approved" ? updated!.amountCents : undefined);
@@ -94,6 +95,14 @@ export async function applyMercadoPagoPayment(mp: PaymentResponse, source: strin
     }
     return { outcome: "applied" as const, paymentId: payment.id, orderId: order.id, from: payment.status, to: updated!.status };
   });
+}
+
+/**
+ * Statuses move forward by rank only; the one way back is a dispute (in_mediation) resolved in the
+ * seller's favour, which Mercado Pago reports as approved again.
+ */
+function isDisputeWon(from: PaymentStatus, to: PaymentStatus): boolean {
+  return from === "in_mediation" && to === "approved";
 }
 
 /**

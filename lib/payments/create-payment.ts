@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNotNull, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Caller } from "@/lib/auth/caller";
 import { config } from "@/lib/config";
 import { getDb, schema } from "@/lib/db";
@@ -49,6 +49,10 @@ export async function createPayment(caller: Caller, orderId: string): Promise<{ 
       .where(and(eq(schema.payments.orderId, order.id), eq(schema.payments.status, "created"), isNull(schema.payments.preferenceId), gt(schema.payments.createdAt, new Date(Date.now() - IN_FLIGHT_WAIT_MS))))
       .limit(1);
     if (inFlight) return { kind: "wait" as const, payment: inFlight };
+    // A new checkout link gets the full reservation window: a shopper who clicks "pay" late must
+    // not land on a Mercado Pago page that expires a minute later.
+    const minExpiry = new Date(Date.now() + ORDER_RESERVATION_MINUTES * 60_000);
+    await tx.update(schema.orders).set({ expiresAt: minExpiry, updatedAt: new Date() }).where(and(eq(schema.orders.id, order.id), lt(schema.orders.expiresAt, minExpiry)));
     const [orderNow] = await tx.select().from(schema.orders).where(eq(schema.orders.id, order.id));
     const [payment] = await tx
       .insert(schema.payments)

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, ilike, lt, lte, or, type SQL } from "drizzle-orm";
 import type { Caller } from "@/lib/auth/caller";
 import { getDb, schema } from "@/lib/db";
 import { errors } from "@/lib/http/errors";
-import { decodeCursor, type Page, toPage } from "@/lib/http/pagination";
+import { decodeKeyset, type Page, toPage } from "@/lib/http/pagination";
 import { isPaymentStatus, type PaymentView, toPaymentView } from "./types";
 
 /** The caller's payment (admins: any); someone else's is a 404. */
@@ -49,10 +49,9 @@ export async function listPaymentsFor(caller: Caller, query: PaymentQuery): Prom
     const byEmail = ilike(schema.users.email, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     where.push(UUID.test(q) ? or(eq(schema.payments.orderId, q), eq(schema.payments.id, q), byEmail)! : or(byEmail, eq(schema.payments.mpPaymentId, q))!);
   }
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeKeyset(query.cursor, ["date", "uuid"]);
   if (after) {
-    const [at, id] = after as [string, string];
-    const when = new Date(at);
+    const [when, id] = after;
     where.push(or(lt(schema.payments.createdAt, when), and(eq(schema.payments.createdAt, when), lt(schema.payments.id, id)))!);
   }
   const rows = await db

@@ -1,10 +1,10 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as createOrderRoute } from "@/app/api/orders/route";
+import { POST as createOrderRoute, GET as listOrdersRoute } from "@/app/api/orders/route";
 import { POST as refundRoute } from "@/app/api/payments/[id]/refunds/route";
 import { GET as getPaymentRoute } from "@/app/api/payments/[id]/route";
-import { POST as createPaymentRoute } from "@/app/api/payments/route";
+import { POST as createPaymentRoute, GET as listPaymentsRoute } from "@/app/api/payments/route";
 import { POST as webhookRoute } from "@/app/api/webhooks/mercadopago/route";
 import { getDb, schema } from "@/lib/db";
 import { makeProduct, makeUser, type TestUser } from "@/lib/testing/fixtures";
@@ -107,6 +107,29 @@ describe("orders", () => {
     expect(results.filter((r) => r.status === 422).every((r) => r.json.error.code === "insufficient_stock")).toBe(true);
     const [p] = await (await db()).select().from(schema.products).where(eq(schema.products.id, product.id));
     expect(p!.stock).toBe(0);
+  });
+
+  it("caps the unpaid orders one account can hold", async () => {
+    const previous = process.env.MAX_OPEN_ORDERS;
+    process.env.MAX_OPEN_ORDERS = "2";
+    try {
+      const shopper = await makeUser();
+      const product = await makeProduct({ stock: 10 });
+      const order = () => call(createOrderRoute, { token: shopper.token, body: { items: [{ productId: product.id, quantity: 1 }] } });
+      expect((await order()).status).toBe(201);
+      expect((await order()).status).toBe(201);
+      const third = await order();
+      expect(third.status).toBe(422);
+      expect(third.json.error.code).toBe("too_many_open_orders");
+    } finally {
+      process.env.MAX_OPEN_ORDERS = previous;
+    }
+  });
+
+  it("a forged list cursor is a 422, never a 500", async () => {
+    const forged = Buffer.from(JSON.stringify(["not-a-date", "not-a-uuid"])).toString("base64url");
+    expect((await call(listOrdersRoute, { token: buyer.token, path: `/api/orders?cursor=${forged}` })).status).toBe(422);
+    expect((await call(listPaymentsRoute, { token: buyer.token, path: `/api/payments?cursor=${forged}` })).status).toBe(422);
   });
 
   it("rejects unknown products, bad quantities and empty orders with 422", async () => {
@@ -271,6 +294,17 @@ describe("webhook", () => {
     expect(stale.outcome).toBe("stale");
     expect((await paymentRow(payment.id)).status).toBe("approved");
     expect((await orderRow(order.id)).status).toBe("paid");
+  });
+
+  it("a dispute (in_mediation) won by the seller returns to approved without redoing effects", async () => {
+    const { order } = await orderFor(buyer);
+    const payment = await payFor(order.id);
+    const mp = await h.control(`/preferences/${payment.preferenceId}/pay`, { cardholderName: "APRO" });
+    await settle();
+    expect((await applyMercadoPagoPayment({ ...mp, status: "in_mediation" }, "test")).outcome).toBe("applied");
+    expect((await applyMercadoPagoPayment({ ...mp, status: "approved" }, "test")).outcome).toBe("applied");
+    expect((await paymentRow(payment.id)).status).toBe("approved");
+    expect(await orderRow(order.id)).toMatchObject({ status: "paid", attention: null });
   });
 
   it("Mercado Pago failing for the next 3 calls delays processing but loses nothing", async () => {

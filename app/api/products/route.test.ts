@@ -55,6 +55,8 @@ describe("catalog API", () => {
   it("validates limit and cursor", async () => {
     expect((await call(list, { path: "/api/products?limit=0" })).status).toBe(422);
     expect((await call(list, { path: "/api/products?limit=101" })).status).toBe(422);
+    const forged = Buffer.from(JSON.stringify(["a", "not-a-uuid"])).toString("base64url");
+    expect((await call(list, { path: `/api/products?cursor=${forged}` })).status).toBe(422);
     const bad = await call(list, { path: "/api/products?cursor=garbage" });
     expect(bad.status).toBe(422);
     expect(bad.json.error.details[0].path).toBe("query.cursor");
