@@ -24,10 +24,7 @@ export function proxy(req: NextRequest) {
   }
   const given = req.headers.get("x-request-id");
   const requestId = given && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : crypto.randomUUID();
-  const headers = new Headers(req.headers);
-  headers.set("x-request-id", requestId);
-  const res = NextResponse.next({ request: { headers } });
-  res.headers.set("x-request-id", requestId);
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const storage = [...origin(process.env.S3_ENDPOINT), ...origin(process.env.CDN_BASE_URL)];
   if (process.env.S3_BUCKET && !process.env.S3_ENDPOINT) {
     storage.push(`https://${process.env.S3_BUCKET}.s3.${process.env.S3_REGION ?? "us-east-1"}.amazonaws.com`);
@@ -38,7 +35,15 @@ export function proxy(req: NextRequest) {
     https: (process.env.APP_URL ?? "").startsWith("https://"),
     extraConnect: [...storage, ...sentry],
     extraImg: storage,
+    nonce,
   });
+  // Next reads the CSP from the request to put the nonce on the scripts it renders.
+  const headers = new Headers(req.headers);
+  headers.set("x-request-id", requestId);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", h["content-security-policy"]!);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("x-request-id", requestId);
   for (const [k, v] of Object.entries(h)) res.headers.set(k, v);
   return res;
 }

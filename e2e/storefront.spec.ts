@@ -54,6 +54,9 @@ test.describe("storefront", () => {
     expect(res.status()).toBe(200);
     const h = res.headers();
     expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+    const scriptSrc = h["content-security-policy"]!.split(";").find((d) => d.trim().startsWith("script-src"))!;
+    expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(scriptSrc).not.toContain("unsafe-inline");
     expect(h["x-content-type-options"]).toBe("nosniff");
     expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
     expect(h["x-request-id"]).toBeTruthy();

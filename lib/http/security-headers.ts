@@ -7,10 +7,12 @@ export function securityHeaders(opts: {
   https: boolean;
   extraConnect: string[];
   extraImg: string[];
+  /** Per-request nonce: only scripts Next renders with it (and what they load) may run. */
+  nonce: string;
 }): Record<string, string> {
   const connect = ["'self'", ...opts.extraConnect].join(" ");
   const img = ["'self'", "data:", "blob:", ...opts.extraImg].join(" ");
-  const script = opts.production ? "'self' 'unsafe-inline'" : "'self' 'unsafe-inline' 'unsafe-eval'";
+  const script = `'self' 'nonce-${opts.nonce}' 'strict-dynamic'${opts.production ? "" : " 'unsafe-eval'"}`;
   const csp = [
     "default-src 'self'",
     `script-src ${script}`,
