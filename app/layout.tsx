@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { currentCaller } from "@/lib/auth/session";
 import { CartLink, CartProvider } from "./_components/cart";
+import { SentryUser } from "./_components/sentry-user";
 import { SignOutButton } from "./_components/sign-out";
 import { ToastProvider } from "./_components/toast";
 import "./globals.css";
@@ -29,6 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#conteudo" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2">
           Pular para o conteúdo
         </a>
+        <SentryUser id={caller?.user.id ?? null} />
         <ToastProvider>
           <CartProvider>
             <header className="bg-ocean-800 text-white">

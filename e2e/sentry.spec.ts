@@ -132,8 +132,8 @@ test.describe("Sentry in the browser", () => {
   test("the browser scrubber keeps only the user's id", async ({ page }) => {
     await page.goto("/");
     const marker = `e2e-user-${Date.now().toString(36)}`;
-    // The app sets no browser user yet (see the fixme below); set one with personal fields through
-    // the SDK's global scope, as a future `Sentry.setUser` would, and check what leaves the page.
+    // Set a user with personal fields through the SDK's global scope, as careless code could, and
+    // check that only the id leaves the page.
     await page.evaluate((marker) => {
       const carrier = (window as unknown as { __SENTRY__?: Record<string, unknown> & { version?: string } }).__SENTRY__;
       const hub = carrier?.[carrier.version ?? ""] as { defaultIsolationScope?: { setUser(u: object): void } } | undefined;
@@ -149,10 +149,8 @@ test.describe("Sentry in the browser", () => {
     expect(envelope.raw).not.toMatch(/rita@example\.com|200\.1\.2\.3|"username"/);
   });
 
-  // Browser events carry no user at all today: nothing in the browser calls `Sentry.setUser`, so a
-  // shopper's errors cannot be tied to their account. Fix: a small client component in the root
-  // layout calling `Sentry.setUser(caller ? { id: caller.user.id } : null)`; then drop `fixme`.
-  test.fixme("browser events carry the signed-in shopper's id", async ({ page }) => {
+  // The root layout's SentryUser sets the signed-in shopper's id (and only that) on the browser SDK.
+  test("browser events carry the signed-in shopper's id", async ({ page }) => {
     await signUp(page, "Rita Conta");
     const me = (await (await page.request.get("/api/me")).json()) as { user: { id: string } };
     const marker = `e2e-shopper-${Date.now().toString(36)}`;
