@@ -13,6 +13,7 @@ import { type PaymentsHarness, startPaymentsHarness } from "@/lib/testing/mercad
 import { applyMercadoPagoPayment } from "./apply-payment";
 import { processNotifications } from "./process-notifications";
 import { expireStaleOrders, reconcileOrders } from "./reconcile";
+import { retryPendingRefunds } from "./refund";
 import { drainWebhookWorker } from "./worker";
 
 let h: PaymentsHarness;
@@ -470,6 +471,30 @@ describe("digital goods", () => {
     expect((await call(refundRoute, { token: admin.token, params: { id: payment.id }, body: {} })).status).toBe(201);
     const [after] = await grants();
     expect(after!.revokedAt).not.toBeNull();
+  });
+});
+
+describe("pending refunds", () => {
+  it("a refund left pending by a Mercado Pago outage is finished by the reconciliation retry, once", async () => {
+    const { order } = await orderFor(buyer, { priceCents: 12_000, quantity: 1 });
+    const payment = await payFor(order.id);
+    await h.control(`/preferences/${payment.preferenceId}/pay`, { cardholderName: "APRO" });
+    await settle();
+    const mpId = (await paymentRow(payment.id)).mpPaymentId!;
+    await h.control("/faults", { count: 1, status: 503, method: "POST", path: `/v1/payments/${mpId}/refunds` });
+    const failed = await call(refundRoute, { token: admin.token, params: { id: payment.id }, body: { amountCents: 5_000 } });
+    expect(failed.status).toBe(502);
+    const d = await db();
+    const [pending] = await d.select().from(schema.refunds).where(eq(schema.refunds.paymentId, payment.id));
+    expect(pending!.status).toBe("pending");
+    // Pending still counts: a second full refund cannot exceed the balance meanwhile.
+    expect((await call(refundRoute, { token: admin.token, params: { id: payment.id }, body: { amountCents: 7_001 } })).status).toBe(422);
+    await retryPendingRefunds(0);
+    const [done] = await d.select().from(schema.refunds).where(eq(schema.refunds.id, pending!.id));
+    expect(done!.status).toBe("succeeded");
+    expect((await paymentRow(payment.id)).refundedCents).toBe(5_000);
+    const mpRefunds = await fetch(`${h.emulator.url}/v1/payments/${mpId}/refunds`, { headers: { authorization: `Bearer ${h.emulator.accessToken}` } }).then((r) => r.json());
+    expect(mpRefunds).toHaveLength(1);
   });
 });
 

@@ -4,6 +4,7 @@ import { mercadoPago } from "@/lib/integrations/mercadopago/client";
 import { releaseReservation } from "@/lib/orders/stock";
 import { logger } from "@/lib/observability/logger";
 import { applyMercadoPagoPayment } from "./apply-payment";
+import { retryPendingRefunds } from "./refund";
 
 /** Failed or expired orders are still checked with Mercado Pago for this long. */
 const RECHECK_FAILED_FOR_MS = 3 * 24 * 60 * 60 * 1000;
@@ -54,6 +55,7 @@ export async function reconcileOrders(opts: { olderThanMinutes?: number; limit?:
     }
     await db.update(o).set({ reconciledAt: new Date() }).where(eq(o.id, c.id));
   }
+  await retryPendingRefunds();
   return { checked, expired: await expireStaleOrders() };
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Caller } from "@/lib/auth/caller";
 import { getDb, schema } from "@/lib/db";
 import { errors } from "@/lib/http/errors";
@@ -109,4 +109,30 @@ export async function listRefunds(paymentId: string): Promise<RefundView[]> {
   const db = await getDb();
   const rows = await db.select().from(schema.refunds).where(eq(schema.refunds.paymentId, paymentId)).orderBy(schema.refunds.createdAt);
   return rows.map(view);
+}
+
+/**
+ * Refunds left pending by a timeout or a 5xx are tried again with the same idempotency key (their
+ * own id), so Mercado Pago either returns the refund it already made or makes it now. Run by the
+ * reconciliation job; nothing stays pending (and blocking the balance) forever.
+ */
+export async function retryPendingRefunds(olderThanMs = 2 * 60_000): Promise<number> {
+  const db = await getDb();
+  const stale = await db
+    .select({ refund: schema.refunds, mpPaymentId: schema.payments.mpPaymentId })
+    .from(schema.refunds)
+    .innerJoin(schema.payments, eq(schema.payments.id, schema.refunds.paymentId))
+    .where(and(eq(schema.refunds.status, "pending"), lt(schema.refunds.updatedAt, new Date(Date.now() - olderThanMs))))
+    .limit(20);
+  let settled = 0;
+  for (const { refund, mpPaymentId } of stale) {
+    if (!mpPaymentId) continue;
+    try {
+      await executeRefund(refund, mpPaymentId);
+      settled++;
+    } catch (err) {
+      logger().warn({ err, refundId: refund.id }, "pending refund still unresolved");
+    }
+  }
+  return settled;
 }
