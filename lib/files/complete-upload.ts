@@ -3,8 +3,10 @@ import { getDb, schema } from "@/lib/db";
 import { AppError, errors } from "@/lib/http/errors";
 import { loadFileFor } from "./access";
 import { toFileDto } from "./dto";
+import { createObjectKey } from "./keys";
 import { recordUploadEvent, type UploadRejectReason } from "./metrics";
 import { normalizeContentType } from "./policy";
+import { cacheControlFor } from "./rules";
 import { matchesDeclaredType, SNIFF_BYTE_COUNT } from "./sniff";
 import { fileStorage } from "./storage";
 import type { Actor, FileDto, FileRow } from "./types";
@@ -33,16 +35,34 @@ async function reject(file: FileRow, reason: keyof typeof REJECTED): Promise<nev
   throw new AppError(422, "upload_rejected", REJECTED[reason], [{ path: "file", message: REJECTED[reason], code: reason }]);
 }
 
-/** Which check the stored object fails, if any: HEAD size and type, then the magic number. */
-async function inspect(file: FileRow): Promise<CompletionProblem | null> {
-  const { storage } = fileStorage();
-  const head = await storage.head(file.key);
+/** What the client posted, by HEAD: it exists, with the declared size and type. */
+async function inspectUpload(file: FileRow): Promise<CompletionProblem | null> {
+  const head = await fileStorage().storage.head(file.key);
   if (!head) return "missing";
   if (head.size !== file.size) return "size-mismatch";
   if (head.contentType && normalizeContentType(head.contentType) !== file.contentType) return "type-mismatch";
-  const first = await storage.readFirstBytes(file.key, SNIFF_BYTE_COUNT);
+  return null;
+}
+
+/**
+ * The copy that will be served: size again (the upload key may have been re-posted between the
+ * HEAD and the copy) and the magic number. Its type is ours: the copy replaced the metadata.
+ */
+async function inspectCopy(file: FileRow, key: string): Promise<Exclude<CompletionProblem, "missing"> | null> {
+  const { storage } = fileStorage();
+  const head = await storage.head(key);
+  // Only we write generated keys: a copy that is not there is a storage fault (500, still pending).
+  if (!head) throw new Error(`completeUpload: the copy of file ${file.id} is missing right after copying`);
+  if (head.size !== file.size) return "size-mismatch";
+  const first = await storage.readFirstBytes(key, SNIFF_BYTE_COUNT);
   if (!first || !matchesDeclaredType(file.contentType, first)) return "content-mismatch";
   return null;
+}
+
+/** The file as it is now when a concurrent completion already finished it; null otherwise. */
+async function finishedMeanwhile(caller: NonNullable<Actor>, id: string): Promise<FileDto | null> {
+  const now = await loadFileFor(caller, id, "manage");
+  return now.status === "ready" ? toFileDto(now, caller) : null;
 }
 
 /**
@@ -52,26 +72,54 @@ async function inspect(file: FileRow): Promise<CompletionProblem | null> {
  * the declared size and type, and its first bytes must match the declared type (an HTML page
  * declared as image/png fails). Anything else is deleted and answered with 422. Idempotent for a
  * file that is already ready; an object that has not arrived yet leaves the upload pending.
+ *
+ * The presigned form stays valid for its whole life (`UPLOAD_EXPIRES_SECONDS`), so after the check
+ * the client could post other bytes of the same size and type to the same key. Hence the checked
+ * object is never served from the upload key: it is copied server-side to a fresh generated key
+ * (same visibility prefix, our Content-Type and Cache-Control), the copy is what gets sniffed, the
+ * row points at it and the upload key is deleted. Nothing a client can still post to is served.
  */
 export async function completeUpload(caller: NonNullable<Actor>, id: string): Promise<FileDto> {
   const file = await loadFileFor(caller, id, "manage");
   if (file.status === "ready") return toFileDto(file, caller);
 
-  const problem = await inspect(file);
+  const problem = await inspectUpload(file);
   if (problem === "missing") {
+    // A concurrent completion may have moved the object already.
+    const done = await finishedMeanwhile(caller, id);
+    if (done) return done;
     recordUploadEvent({ event: "rejected", reason: "missing" });
     throw errors.rule("upload_missing", "O arquivo ainda não chegou ao armazenamento. Envie-o e tente concluir de novo.");
   }
   if (problem) return reject(file, problem);
 
+  const { storage, copy } = fileStorage();
+  const key = createObjectKey({ visibility: file.visibility, contentType: file.contentType });
+  try {
+    await copy({ from: file.key, to: key, contentType: file.contentType, cacheControl: cacheControlFor(file.visibility), filename: file.filename });
+  } catch (err) {
+    const done = await finishedMeanwhile(caller, id);
+    if (done) return done;
+    throw err;
+  }
+  const copied = await inspectCopy(file, key);
+  if (copied) {
+    await storage.delete(key);
+    return reject(file, copied);
+  }
+
   const db = await getDb();
   const [ready] = await db
     .update(schema.files)
-    .set({ status: "ready", completedAt: new Date() })
-    .where(and(eq(schema.files.id, file.id), eq(schema.files.status, "pending")))
+    .set({ key, status: "ready", completedAt: new Date() })
+    .where(and(eq(schema.files.id, file.id), eq(schema.files.status, "pending"), eq(schema.files.key, file.key)))
     .returning();
-  // Lost a race (a second complete, or the cleanup job): answer with whatever the row is now.
-  if (!ready) return toFileDto(await loadFileFor(caller, id, "manage"), caller);
+  if (!ready) {
+    // Lost a race (a second complete, or the cleanup job): our copy is nobody's; answer with the row as it is now.
+    await storage.delete(key);
+    return toFileDto(await loadFileFor(caller, id, "manage"), caller);
+  }
+  await storage.delete(file.key);
   recordUploadEvent({ event: "completed", bytes: ready.size });
   return toFileDto(ready, caller);
 }

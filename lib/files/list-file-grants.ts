@@ -8,7 +8,8 @@ const MAX_GRANTS = 200;
 
 /**
  * Who besides the owner can read a file (owner or admin asking): active shares and purchases,
- * oldest first, with each person's name and email so the owner recognises them.
+ * oldest first, with each person's email (what the owner typed to share) and user id (to unshare).
+ * No names: an owner must not learn more about an account than the address they typed.
  */
 export async function listFileGrants(caller: NonNullable<Actor>, id: string): Promise<FileGrantDto[]> {
   const file = await loadFileFor(caller, id, "manage");
@@ -16,7 +17,7 @@ export async function listFileGrants(caller: NonNullable<Actor>, id: string): Pr
   const g = schema.fileGrants;
   const u = schema.users;
   const rows = await db
-    .select({ userId: g.userId, name: u.name, email: u.email, reason: g.reason, createdAt: g.createdAt })
+    .select({ userId: g.userId, email: u.email, reason: g.reason, createdAt: g.createdAt })
     .from(g)
     .innerJoin(u, eq(u.id, g.userId))
     .where(and(eq(g.fileId, file.id), isNull(g.revokedAt)))

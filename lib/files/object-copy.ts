@@ -1,7 +1,4 @@
-import { CopyObjectCommand } from "@aws-sdk/client-s3";
-import { contentDisposition, type S3StorageOptions } from "@/lib/integrations/s3";
-import { createS3Client } from "@/lib/integrations/s3/client";
-import { encodeKeyPath } from "@/lib/integrations/s3/public-url";
+import { contentDisposition, type StorageProvider } from "@/lib/integrations/s3";
 
 /** Input of a server-side copy. */
 export interface CopyObjectInput {
@@ -14,27 +11,17 @@ export interface CopyObjectInput {
 }
 
 /**
- * Server-side CopyObject with replaced metadata, used when a file changes visibility: public files
- * must live under `public/` (served by the CDN, immutable caching) and private ones under
- * `private/`, so the object moves and gets the Cache-Control of its new home. S3 copies the bytes
- * itself (up to 5 GB in one call, above every upload limit), nothing passes through this server.
- *
- * TODO(lead): this belongs in lib/integrations/s3 as `StorageProvider.copy`; it lives here only
- * because that folder is owned by another change. Same client options, same checksum settings.
+ * Copies a stored file's object to a new key through `StorageProvider.copy` (server-side, metadata
+ * replaced). Two callers need it: completing an upload (the checked bytes move to a key no
+ * presigned form can write to) and changing visibility (public files must live under `public/`,
+ * served by the CDN with immutable caching, private ones under `private/`). Both give the new
+ * object the same metadata: the recorded type, the Cache-Control of its visibility and an inline
+ * disposition with the display name.
  */
-export function createObjectCopier(options: S3StorageOptions): (input: CopyObjectInput) => Promise<void> {
-  const client = createS3Client(options);
-  return async (input) => {
-    await client.send(
-      new CopyObjectCommand({
-        Bucket: options.bucket,
-        Key: input.to,
-        CopySource: `${options.bucket}/${encodeKeyPath(input.from)}`,
-        MetadataDirective: "REPLACE",
-        ContentType: input.contentType,
-        CacheControl: input.cacheControl,
-        ContentDisposition: contentDisposition("inline", input.filename),
-      }),
-    );
-  };
+export function copyFileObject(storage: StorageProvider, input: CopyObjectInput): Promise<void> {
+  return storage.copy(input.from, input.to, {
+    contentType: input.contentType,
+    cacheControl: input.cacheControl,
+    contentDisposition: contentDisposition("inline", input.filename),
+  });
 }

@@ -4,7 +4,11 @@
  */
 import type { ObjectVisibility } from "./keys";
 
-/** Validity of a presigned upload form. Short: the browser posts right after asking for it. */
+/**
+ * Validity of a presigned upload form. Short: the browser posts right after asking for it. The form
+ * cannot be revoked and stays usable after completion, so `completeUpload` never serves the upload
+ * key: it copies the checked bytes to a fresh key and deletes the upload key.
+ */
 export const UPLOAD_EXPIRES_SECONDS = 15 * 60;
 
 /**

@@ -22,12 +22,19 @@ export const FileSchema = z.object({
   canManage: z.boolean().describe("Whether the caller may change visibility, share or delete it"),
 });
 
-export const FileGrantSchema = z.object({
-  userId: z.string(),
-  name: z.string(),
+/** Strict: in tests (response validation) an extra account detail such as a name fails the contract. */
+export const FileGrantSchema = z.strictObject({
+  userId: z.string().describe("The grantee's user id (for DELETE /api/files/{id}/grants/{userId})"),
   email: z.string(),
   reason: z.enum(["share", "purchase"]),
   createdAt: z.iso.datetime(),
+});
+
+/** The answer to a share: the grant and the email as typed, nothing about the account it matched. */
+export const FileShareSchema = z.strictObject({
+  id: z.string().describe("The grant's id"),
+  email: z.string().describe("The email as sent in the request (trimmed)"),
+  createdAt: z.iso.datetime().describe("When the share was granted (unchanged when it already existed)"),
 });
 
 export const CreateUploadBody = z.object({

@@ -2,13 +2,13 @@ import { type AppConfig, config } from "@/lib/config";
 import { errors } from "@/lib/http/errors";
 import { type Cdn, createCdn } from "@/lib/integrations/cloudfront";
 import { createS3Storage, type S3StorageOptions, type StorageProvider } from "@/lib/integrations/s3";
-import { type CopyObjectInput, createObjectCopier } from "./object-copy";
+import { type CopyObjectInput, copyFileObject } from "./object-copy";
 
-/** Storage plus the CDN and the one extra S3 call the file operations need (server-side copy). */
+/** Storage plus the CDN, and the server-side copy with the metadata file objects get. */
 export interface FileStorage {
   storage: StorageProvider;
   cdn: Cdn;
-  /** Copies an object inside the bucket, replacing its metadata (visibility changes). */
+  /** Copies an object inside the bucket, replacing its metadata (upload completion, visibility changes). */
   copy(input: CopyObjectInput): Promise<void>;
 }
 
@@ -39,16 +39,16 @@ export function fileStorage(): FileStorage {
   const g = globalThis as Holder;
   const cached = g[KEY];
   if (cached && cached.cfg === cfg) return cached.value;
-  const options = s3OptionsFrom(cfg);
+  const storage = createS3Storage(s3OptionsFrom(cfg));
   const value: FileStorage = {
-    storage: createS3Storage(options),
+    storage,
     cdn: createCdn({
       baseUrl: cfg.cdn.baseUrl,
       distributionId: cfg.cdn.distributionId,
       keyPairId: cfg.cdn.keyPairId,
       privateKey: cfg.cdn.privateKey,
     }),
-    copy: createObjectCopier(options),
+    copy: (input) => copyFileObject(storage, input),
   };
   g[KEY] = { cfg, value };
   return value;

@@ -28,11 +28,23 @@ export interface FileDto {
   canManage: boolean;
 }
 
-/** One person with read access through a grant, as the API answers it. */
+/**
+ * One person with read access through a grant, as the API answers it: the account's email (what
+ * the owner typed to share, or the buyer's) and no name or other account detail.
+ */
 export interface FileGrantDto {
   userId: string;
-  name: string;
   email: string;
   reason: FileGrantRow["reason"];
+  createdAt: string;
+}
+
+/**
+ * The answer to a share: the grant and the email as the sharer typed it. Nothing read from the
+ * account it matched (not its name, id or stored email), so sharing cannot be used to look people up.
+ */
+export interface FileShareDto {
+  id: string;
+  email: string;
   createdAt: string;
 }

@@ -16,6 +16,14 @@ const MP_TOKEN = /\b(APP_USR|TEST)-[A-Za-z0-9-]{16,}/g;
 const SENDGRID_KEY = /\bSG\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
 const SECRET_QUERY =
   /([?&](?:token|access_token|api_key|apikey|key|signature|x-amz-signature|x-amz-credential|x-amz-security-token|code|password|secret)=)[^&#\s"']*/gi;
+/**
+ * Password-reset links carry their single-use token as a path segment (`/reset-password/<token>`,
+ * `/api/password-resets/<token>`), where SECRET_QUERY does not look: request URLs, transaction and
+ * span names, navigation and fetch breadcrumbs would all hand a working reset link to Sentry.
+ */
+const RESET_TOKEN_PATH = /(\/(?:reset-password|api\/password-resets)\/)([^/?#\s"'<>]+)/gi;
+/** Route patterns (`[token]`, `{token}`, `:token`) name the segment; they are not secrets. */
+const ROUTE_PARAM = /^(?:\[[^\]]*\]|\{[^}]*\}|:\w+)$/;
 /** Drizzle puts the bound parameters (emails, hashes, amounts) into the error message. */
 const DRIZZLE_PARAMS = /(\nparams: )[\s\S]*$/;
 const CARD_CANDIDATE = /\b\d(?:[ -]?\d){12,18}\b/g;
@@ -33,7 +41,10 @@ function luhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** Masks emails, bearer/basic credentials, provider keys, secret query parameters and card numbers. */
+/**
+ * Masks emails, bearer/basic credentials, provider keys, secret query parameters, password-reset
+ * tokens in URL paths and card numbers.
+ */
 export function scrubString(value: string): string {
   return value
     .replace(DRIZZLE_PARAMS, `$1${FILTERED}`)
@@ -42,6 +53,7 @@ export function scrubString(value: string): string {
     .replace(MP_TOKEN, FILTERED)
     .replace(SENDGRID_KEY, FILTERED)
     .replace(SECRET_QUERY, `$1${FILTERED}`)
+    .replace(RESET_TOKEN_PATH, (match, prefix: string, segment: string) => (ROUTE_PARAM.test(segment) ? match : `${prefix}${FILTERED}`))
     .replace(CARD_CANDIDATE, (m) => (luhn(m.replace(/[ -]/g, "")) ? "[card]" : m));
 }
 

@@ -1,7 +1,7 @@
 import type { Event } from "@sentry/nextjs";
 import { describe, expect, it } from "vitest";
 import { scrubString } from "./scrub";
-import { scrubEvent, scrubSpan } from "./sentry-scrub";
+import { scrubBreadcrumb, scrubEvent, scrubSpan } from "./sentry-scrub";
 
 describe("scrubString", () => {
   it("masks emails, credentials, provider keys, secret query parameters and valid card numbers", () => {
@@ -25,6 +25,40 @@ describe("scrubString", () => {
     expect(scrubString('Failed query: select * from users where email = $1\nparams: "ana@x.com",42')).toBe(
       "Failed query: select * from users where email = $1\nparams: [Filtered]",
     );
+  });
+});
+
+describe("password-reset tokens in URL paths", () => {
+  const token = "q3Zr8_Kx-2mVbT9yLwNc4HdPaE6sUfGj1oRiYk7tXnA"; // randomBytes(32).toString("base64url")
+
+  it("masks the token segment of /reset-password/<token> and /api/password-resets/<token>, keeping the rest", () => {
+    expect(scrubString(`https://onlywave.com.br/reset-password/${token}`)).toBe("https://onlywave.com.br/reset-password/[Filtered]");
+    expect(scrubString(`/reset-password/${token}?utm_source=email#top`)).toBe("/reset-password/[Filtered]?utm_source=email#top");
+    expect(scrubString(`POST /api/password-resets/${token}`)).toBe("POST /api/password-resets/[Filtered]");
+    expect(scrubString(`GET /api/password-resets/${encodeURIComponent(token)}/ 404`)).toBe("GET /api/password-resets/[Filtered]/ 404");
+    // Route patterns are not secrets; the request endpoint and the form page are untouched.
+    expect(scrubString("GET /reset-password/[token]")).toBe("GET /reset-password/[token]");
+    expect(scrubString("POST /api/password-resets/{token}")).toBe("POST /api/password-resets/{token}");
+    expect(scrubString("POST /api/password-resets")).toBe("POST /api/password-resets");
+    expect(scrubString("/forgot-password")).toBe("/forgot-password");
+  });
+
+  it("reaches request.url, the transaction name, breadcrumbs and span names", () => {
+    const event = scrubEvent({
+      transaction: `GET /reset-password/${token}`,
+      request: { url: `https://onlywave.com.br/reset-password/${token}`, headers: { referer: `https://onlywave.com.br/reset-password/${token}` } },
+      breadcrumbs: [
+        { category: "navigation", data: { from: "/forgot-password", to: `/reset-password/${token}` } },
+        { category: "fetch", message: `POST /api/password-resets/${token}`, data: { url: `/api/password-resets/${token}`, method: "POST" } },
+      ],
+      spans: [{ description: `POST /api/password-resets/${token}`, data: { "url.path": `/api/password-resets/${token}` } } as never],
+    } as Event);
+    const crumb = scrubBreadcrumb({ category: "navigation", data: { to: `/reset-password/${token}` } });
+    const span = scrubSpan({ name: `POST /api/password-resets/${token}`, attributes: { "http.target": `/api/password-resets/${token}` } });
+    for (const out of [event, crumb, span]) expect(JSON.stringify(out)).not.toContain(token);
+    expect(event.transaction).toBe("GET /reset-password/[Filtered]");
+    expect(event.request?.url).toBe("https://onlywave.com.br/reset-password/[Filtered]");
+    expect(span.name).toBe("POST /api/password-resets/[Filtered]");
   });
 });
 

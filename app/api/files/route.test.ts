@@ -186,10 +186,16 @@ describe("GET /api/files", () => {
 describe("sharing (POST/DELETE /api/files/{id}/grants)", () => {
   it("grants read access by email, lists it, and revokes it", async () => {
     const { id } = await privatePdf();
-    const first = await call(share, { token: alice.token, params: { id }, body: { email: ` ${bob.user.email.toUpperCase()} ` } });
+    const typed = ` ${bob.user.email.toUpperCase()} `;
+    const first = await call(share, { token: alice.token, params: { id }, body: { email: typed } });
     expect(first.status).toBe(201);
-    expect(first.json.grant).toMatchObject({ userId: bob.user.id, name: "Bob Friend", reason: "share" });
-    expect((await call(share, { token: alice.token, params: { id }, body: { email: bob.user.email } })).status).toBe(200);
+    // Only what the owner typed and the grant itself: nothing about the account behind the email.
+    expect(first.json).toEqual({ grant: { id: expect.any(String), email: typed.trim(), createdAt: expect.any(String) } });
+    expect(first.text).not.toContain("Bob Friend");
+    expect(first.text).not.toContain(bob.user.id);
+    const again = await call(share, { token: alice.token, params: { id }, body: { email: bob.user.email } });
+    expect(again.status).toBe(200);
+    expect(again.json.grant).toEqual({ id: first.json.grant.id, email: bob.user.email, createdAt: first.json.grant.createdAt });
 
     const bobView = await call(getOne, { token: bob.token, params: { id } });
     expect(bobView.status).toBe(200);
@@ -199,7 +205,11 @@ describe("sharing (POST/DELETE /api/files/{id}/grants)", () => {
     expect((await call(list, { token: bob.token })).json.data.map((f: { id: string }) => f.id)).not.toContain(id);
 
     const listed = await call(listGrants, { token: alice.token, params: { id } });
-    expect(listed.json).toEqual({ data: [expect.objectContaining({ userId: bob.user.id, email: bob.user.email })], nextCursor: null });
+    expect(listed.json).toEqual({
+      data: [{ userId: bob.user.id, email: bob.user.email, reason: "share", createdAt: first.json.grant.createdAt }],
+      nextCursor: null,
+    });
+    expect(listed.text).not.toContain("Bob Friend");
 
     expect((await call(unshare, { token: alice.token, method: "DELETE", params: { id, userId: bob.user.id } })).status).toBe(204);
     expect((await call(getOne, { token: bob.token, params: { id } })).status).toBe(404);

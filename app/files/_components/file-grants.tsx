@@ -73,7 +73,7 @@ export function FileGrants({ fileId, grants }: { fileId: string; grants: FileGra
           {grants.map((g) => (
             <li key={`${g.userId}-${g.reason}-${g.createdAt}`} className="flex items-center justify-between gap-3 px-4 py-3 text-sm" data-testid="grant-row">
               <span>
-                <span className="font-medium text-slate-900">{g.name}</span> <span className="text-slate-600">{g.email}</span>
+                <span className="font-medium text-slate-900">{g.email}</span>
                 <span className="block text-xs text-slate-500">
                   {g.reason === "purchase" ? "Comprou o produto" : "Compartilhado"} em {formatDateTime(g.createdAt)}
                 </span>

@@ -5,6 +5,7 @@ import {
   FileGrantSchema,
   FileIdParams,
   FileSchema,
+  FileShareSchema,
   VisibilitySchema,
 } from "@/lib/files/schemas";
 import { defineOperation } from "@/lib/http/operation";
@@ -33,7 +34,7 @@ export const completeUploadOp = defineOperation({
   path: "/api/uploads/{fileId}/complete",
   summary: "Finish an upload: the stored object is checked (exists, size, type, magic number)",
   description:
-    "422 `upload_rejected` when the object breaks the declaration (it is deleted and the file is gone); 422 `upload_missing` when nothing arrived yet (the upload stays pending). Repeating it for a ready file answers the file.",
+    "422 `upload_rejected` when the object breaks the declaration (it is deleted and the file is gone); 422 `upload_missing` when nothing arrived yet (the upload stays pending). Repeating it for a ready file answers the file. On success the checked bytes are copied to a new storage key and the upload key is deleted: posting the form again afterwards changes nothing that is served.",
   tags,
   auth: "user",
   params: z.object({ fileId: z.string().min(1).max(64) }),
@@ -111,7 +112,7 @@ export const listFileGrantsOp = defineOperation({
   id: "listFileGrants",
   method: "GET",
   path: "/api/files/{id}/grants",
-  summary: "Who else can read the file: shares and purchases (owner, admin)",
+  summary: "Who else can read the file: shares and purchases, by email (owner, admin)",
   tags,
   auth: "user",
   params: FileIdParams,
@@ -124,13 +125,15 @@ export const createFileGrantOp = defineOperation({
   method: "POST",
   path: "/api/files/{id}/grants",
   summary: "Share a file with the account that has this email (owner, admin)",
+  description:
+    "The answer is the grant's id and time and the email as sent: never the account's name or id. 422 `user_not_found` when no account has the email (nothing was shared), 422 `grant_to_owner` for the owner's own email, 409 `file_not_ready` while the upload is not finished.",
   tags,
   auth: "user",
   params: FileIdParams,
   body: z.object({ email: z.string().trim().min(1, "Informe o e-mail.").max(254) }),
   responses: {
-    201: { description: "Shared", schema: z.object({ grant: FileGrantSchema }) },
-    200: { description: "Already shared with this user", schema: z.object({ grant: FileGrantSchema }) },
+    201: { description: "Shared", schema: z.object({ grant: FileShareSchema }) },
+    200: { description: "Already shared with this user", schema: z.object({ grant: FileShareSchema }) },
   },
   errors: [404, 409, 422, 503],
 });

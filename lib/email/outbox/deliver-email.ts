@@ -1,14 +1,18 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, schema } from "@/lib/db";
 import { renderEmailUnchecked, type RenderedEmail } from "@/emails";
 import { EmailFallbackError, EmailSendError, type FallbackSendResult, sendWithFallback } from "@/lib/email/providers";
-import type { OutboxRow } from "./claim-emails";
+import { logger } from "@/lib/observability/logger";
+import { claimHeldBy, type OutboxRow, stillClaimed } from "./claim-emails";
 import { recordGaveUp, recordSendAttempt } from "./metrics";
 import { retryDelayMs } from "./policy";
 import type { OutboxProviders } from "./providers";
 
-/** What became of one claimed email in this attempt. */
-export type DeliveryOutcome = "sent" | "retrying" | "failed" | "suppressed";
+/**
+ * What became of one claimed email in this attempt. `lost`: the claim had run out and another
+ * worker re-claimed the email before this one sent it, so this one left it alone.
+ */
+export type DeliveryOutcome = "sent" | "retrying" | "failed" | "suppressed" | "lost";
 
 const { emailOutbox: o, emailEvents, emailSuppressions } = schema;
 
@@ -35,7 +39,11 @@ async function isSuppressed(address: string): Promise<boolean> {
   return Boolean(row);
 }
 
-/** Ends the email without sending it; guarded by `attempts` so a worker whose lease expired cannot overwrite a newer one. */
+/**
+ * Ends this attempt without a send. Guarded by the claim (`id`, the claimed `attempts`, still
+ * `sending`): when the lease ran out and another worker re-claimed the email, this late write (and
+ * its event) is a no-op instead of overwriting the newer attempt's result.
+ */
 async function finish(
   row: OutboxRow,
   status: "failed" | "suppressed" | "queued",
@@ -48,17 +56,28 @@ async function finish(
     const updated = await tx
       .update(o)
       .set({ status, ...extra, ...(content ?? {}), updatedAt: new Date() })
-      .where(and(eq(o.id, row.id), eq(o.attempts, row.attempts)))
+      .where(claimHeldBy(row))
       .returning({ id: o.id });
     if (updated.length > 0) await tx.insert(emailEvents).values({ emailId: row.id, ...event });
   });
 }
 
+/**
+ * Statuses the row may hold while this attempt's claim is still the latest: `sending`, or a status a
+ * SendGrid event for this very send already moved it to (the webhook can beat `markSent`).
+ */
+const HELD_OR_TRACKED = ["sending", "sent", "delivered", "opened", "clicked", "bounced", "failed"] as const;
+
+/**
+ * Records the send. Guarded like `finish` (same id and claimed `attempts`), so a worker whose lease
+ * ran out mid-send cannot overwrite the provider id, time and event of the worker that re-claimed
+ * the email; its own send was a duplicate, which is logged.
+ */
 async function markSent(row: OutboxRow, content: RenderedEmail | null, outcome: FallbackSendResult): Promise<void> {
   const db = await getDb();
   const now = new Date();
-  await db.transaction(async (tx) => {
-    await tx
+  const recorded = await db.transaction(async (tx) => {
+    const updated = await tx
       .update(o)
       .set({
         // A webhook event may already have moved it further (delivered): never move it back.
@@ -70,7 +89,9 @@ async function markSent(row: OutboxRow, content: RenderedEmail | null, outcome: 
         ...(content ?? {}),
         updatedAt: now,
       })
-      .where(eq(o.id, row.id));
+      .where(and(eq(o.id, row.id), eq(o.attempts, row.attempts), inArray(o.status, [...HELD_OR_TRACKED])))
+      .returning({ id: o.id });
+    if (updated.length === 0) return false;
     await tx.insert(emailEvents).values({
       emailId: row.id,
       event: "sent",
@@ -84,7 +105,14 @@ async function markSent(row: OutboxRow, content: RenderedEmail | null, outcome: 
         ...(outcome.primaryError ? { fallbackFrom: outcome.primaryError.toJSON() } : {}),
       },
     });
+    return true;
   });
+  if (!recorded) {
+    logger().warn(
+      { emailId: row.id, attempt: row.attempts, provider: outcome.provider, messageId: outcome.result.providerMessageId },
+      "outbox: sent after the claim was lost to another worker (duplicate email); result not recorded",
+    );
+  }
 }
 
 /**
@@ -117,6 +145,10 @@ export async function deliverEmail(row: OutboxRow, providers: OutboxProviders, n
     await finish(row, "suppressed", fresh, { event: "suppressed", data: { attempt: row.attempts } }, { lastError: message });
     return "suppressed";
   }
+
+  // A lane may reach this row late in its batch: if the lease ran out and another worker took the
+  // email meanwhile, sending now would be a duplicate.
+  if (!(await stillClaimed(row))) return "lost";
 
   let outcome: FallbackSendResult;
   try {

@@ -4,11 +4,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type SendGridEmulator, startSendGridEmulator } from "@/emulators/sendgrid";
 import { type SmtpCatcher, startSmtpCatcher } from "@/emulators/smtp";
 import { getDb, schema } from "@/lib/db";
+import { EmailSendError, type EmailMessage } from "@/lib/email/providers";
 import { claimEmails } from "./claim-emails";
+import { deliverEmail } from "./deliver-email";
 import { enqueueEmail } from "./enqueue";
 import { outboxBacklog } from "./metrics";
-import { LEASE_MS, MAX_ATTEMPTS, RETRY_DELAYS_MS } from "./policy";
+import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, LEASE_MS, leaseMsFor, MAX_ATTEMPTS, RETRY_DELAYS_MS, WORST_SEND_MS } from "./policy";
 import { processOutbox } from "./process-outbox";
+import { type OutboxProviders, outboxProviders } from "./providers";
 import { outboxEvents, outboxRow, setEmailEnv } from "./testing";
 
 const welcome = (name = "Marina") => ({ name, shopUrl: "https://onlywave.com.br" });
@@ -181,6 +184,124 @@ describe("outbox worker (processOutbox) against real SMTP and SendGrid stand-ins
     expect(await processOutbox({ ids: [id], now: new Date(crashedAt.getTime() + LEASE_MS + 1) })).toMatchObject({ sent: 1 });
     expect(await outboxRow(id)).toMatchObject({ status: "sent", attempts: 2 });
     expect(captured(to)).toHaveLength(1);
+  });
+
+  /**
+   * The configured providers, with a primary that stops inside `send` until released: a worker
+   * stuck on a slow provider while its lease runs out. `then` decides what the call does after.
+   */
+  function stalledProviders(then: "send" | "fail") {
+    const real = outboxProviders()!;
+    let release!: () => void;
+    let entered!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const inSend = new Promise<void>((r) => {
+      entered = r;
+    });
+    const providers: OutboxProviders = {
+      ...real,
+      primary: {
+        name: real.primary.name,
+        async send(message: EmailMessage) {
+          entered();
+          await gate;
+          if (then === "fail") {
+            throw new EmailSendError({ kind: "transient", reason: "timeout", provider: real.primary.name, statusCode: null, message: "timed out" });
+          }
+          return real.primary.send(message);
+        },
+      },
+    };
+    return { providers, inSend, release };
+  }
+
+  it.each(["send", "fail"] as const)(
+    "a worker whose lease ran out mid-send (its provider call then: %s) does not overwrite the worker that re-claimed the email",
+    async (then) => {
+      await smtpOnly();
+      const to = address(`stale-${then}`);
+      const id = await enqueue(to);
+      const stalled = stalledProviders(then);
+      const claimedAt = new Date();
+      const first = processOutbox({ ids: [id], now: claimedAt, providers: stalled.providers });
+      await stalled.inSend;
+      expect(await outboxRow(id)).toMatchObject({ status: "sending", attempts: 1 });
+
+      // The first worker's lease runs out while it waits on the provider: a second worker takes the email.
+      const second = await processOutbox({ ids: [id], now: new Date(claimedAt.getTime() + LEASE_MS + 1) });
+      expect(second).toMatchObject({ claimed: 1, sent: 1 });
+      const won = await outboxRow(id);
+      expect(won).toMatchObject({ status: "sent", attempts: 2, provider: "smtp" });
+      expect(won.providerMessageId).toBeTruthy();
+
+      stalled.release();
+      await first;
+      const row = await outboxRow(id);
+      expect(row).toMatchObject({
+        status: "sent",
+        attempts: 2,
+        provider: "smtp",
+        providerMessageId: won.providerMessageId,
+        sentAt: won.sentAt,
+        lastError: null,
+      });
+      expect(row.nextAttemptAt).toEqual(won.nextAttemptAt);
+      // One result in the timeline: the second worker's.
+      expect((await outboxEvents(id)).map((e) => [e.event, (e.data as { attempt?: number }).attempt])).toEqual([["sent", 2]]);
+    },
+  );
+
+  it("a SendGrid event that beats the result write keeps its status; the send is still recorded", async () => {
+    await smtpOnly();
+    const id = await enqueue(address("webhook-first"));
+    const stalled = stalledProviders("send");
+    const pass = processOutbox({ ids: [id], providers: stalled.providers });
+    await stalled.inSend;
+    // The provider accepted the mail and its `delivered` event arrived before the worker wrote the result.
+    const db = await getDb();
+    await db.update(schema.emailOutbox).set({ status: "delivered" }).where(eq(schema.emailOutbox.id, id));
+    stalled.release();
+    expect(await pass).toMatchObject({ sent: 1 });
+    const row = await outboxRow(id);
+    expect(row).toMatchObject({ status: "delivered", attempts: 1, provider: "smtp" });
+    expect(row.providerMessageId).toBeTruthy();
+    expect((await outboxEvents(id)).map((e) => e.event)).toEqual(["sent"]);
+  });
+
+  it("a worker that lost its claim before sending does not send", async () => {
+    await smtpOnly();
+    const to = address("lost");
+    const id = await enqueue(to);
+    const claimedAt = new Date();
+    const [stale] = await claimEmails({ limit: 1, now: claimedAt, ids: [id] });
+    expect(await processOutbox({ ids: [id], now: new Date(claimedAt.getTime() + LEASE_MS + 1) })).toMatchObject({ sent: 1 });
+    await smtp.waitFor((m) => m.to.includes(to));
+
+    expect(await deliverEmail(stale!, outboxProviders()!, claimedAt)).toBe("lost");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(captured(to)).toHaveLength(1);
+    expect(await outboxRow(id)).toMatchObject({ status: "sent", attempts: 2 });
+  });
+
+  it("leases a claim for the whole batch at its worst (every send timing out on primary and fallback)", async () => {
+    expect(LEASE_MS).toBe(leaseMsFor(DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY));
+    expect(LEASE_MS).toBeGreaterThan(Math.ceil(DEFAULT_BATCH_SIZE / DEFAULT_CONCURRENCY) * WORST_SEND_MS);
+    expect(leaseMsFor(20, 5)).toBeGreaterThan(4 * WORST_SEND_MS);
+    expect(leaseMsFor(1, 5)).toBeGreaterThan(WORST_SEND_MS);
+
+    // processOutbox claims with the lease of the batch it asked for, not a fixed one.
+    await smtpOnly();
+    const id = await enqueue(address("lease-size"));
+    const stalled = stalledProviders("send");
+    const now = new Date();
+    const pass = processOutbox({ ids: [id], now, providers: stalled.providers, batchSize: 20, concurrency: 2 });
+    await stalled.inSend;
+    expect((await outboxRow(id)).nextAttemptAt.getTime() - now.getTime()).toBe(leaseMsFor(20, 2));
+    expect(leaseMsFor(20, 2)).toBeGreaterThan(10 * WORST_SEND_MS);
+    stalled.release();
+    expect(await pass).toMatchObject({ sent: 1 });
   });
 
   it("skips marketing mail to a suppressed address but still sends transactional mail", async () => {

@@ -1,12 +1,13 @@
 import { captureWorkerError } from "@/lib/observability/report";
 import { claimEmails } from "./claim-emails";
 import { type DeliveryOutcome, deliverEmail } from "./deliver-email";
+import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, leaseMsFor } from "./policy";
 import { type OutboxProviders, outboxProviders } from "./providers";
 
 export interface ProcessOutboxOptions {
-  /** Rows claimed per round trip; default 20. */
+  /** Rows claimed per round trip; default 10. The claim's lease grows with it (`leaseMsFor`). */
   batchSize?: number;
-  /** Stop after this many batches even if more is due (keeps one pass bounded); default 50. */
+  /** Stop after this many batches even if more is due (keeps one pass bounded); default 100. */
   maxBatches?: number;
   /** Sends in flight at once; lets a pooled SMTP transport use its connections. Default 5. */
   concurrency?: number;
@@ -35,16 +36,19 @@ async function inParallel<T>(items: T[], limit: number, run: (item: T) => Promis
  * everything queued.
  */
 export async function processOutbox(opts: ProcessOutboxOptions = {}): Promise<ProcessOutboxResult> {
-  const result: ProcessOutboxResult = { claimed: 0, sent: 0, retrying: 0, failed: 0, suppressed: 0 };
+  const result: ProcessOutboxResult = { claimed: 0, sent: 0, retrying: 0, failed: 0, suppressed: 0, lost: 0 };
   const providers = opts.providers ?? outboxProviders();
   if (!providers) return result;
-  const batchSize = opts.batchSize ?? 20;
-  for (let b = 0; b < (opts.maxBatches ?? 50); b++) {
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
+  const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
+  // Long enough for the whole batch at its worst, so a live worker keeps every row it claimed.
+  const leaseMs = leaseMsFor(batchSize, concurrency);
+  for (let b = 0; b < (opts.maxBatches ?? 100); b++) {
     const now = opts.now ?? new Date();
-    const batch = await claimEmails({ limit: batchSize, now, ids: opts.ids });
+    const batch = await claimEmails({ limit: batchSize, now, ids: opts.ids, leaseMs });
     if (batch.length === 0) break;
     result.claimed += batch.length;
-    await inParallel(batch, opts.concurrency ?? 5, async (row) => {
+    await inParallel(batch, concurrency, async (row) => {
       try {
         result[await deliverEmail(row, providers, now)]++;
       } catch (err) {

@@ -1,6 +1,7 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
 import { isNotFound, type S3Context } from "./client";
-import type { ObjectInfo } from "./types";
+import { encodeKeyPath } from "./public-url";
+import type { CopyObjectMetadata, ObjectInfo } from "./types";
 
 /** HEAD an object: its size, type, ETag and date, or null when it does not exist. */
 export async function headObject(ctx: S3Context, key: string): Promise<ObjectInfo | null> {
@@ -45,4 +46,26 @@ export async function readFirstBytes(ctx: S3Context, key: string, n: number): Pr
 /** Deletes an object. Idempotent: deleting a missing key succeeds (S3 answers 204 either way). */
 export async function deleteObject(ctx: S3Context, key: string): Promise<void> {
   await ctx.client.send(new DeleteObjectCommand({ Bucket: ctx.bucket, Key: key }));
+}
+
+/**
+ * Server-side CopyObject inside the bucket with `MetadataDirective: REPLACE`: the new object gets
+ * exactly the given type, Cache-Control and disposition, whatever the source carried. S3 copies the
+ * bytes itself (up to 5 GB in one call, above every upload limit); nothing passes through this
+ * process. Used to move an object to a key no client can write to (upload completion) or under the
+ * other visibility prefix. Throws when the source does not exist.
+ */
+export async function copyObject(ctx: S3Context, fromKey: string, toKey: string, metadata: CopyObjectMetadata): Promise<void> {
+  if (!fromKey || !toKey || fromKey === toKey) throw new TypeError("copy needs two different keys");
+  await ctx.client.send(
+    new CopyObjectCommand({
+      Bucket: ctx.bucket,
+      Key: toKey,
+      CopySource: `${ctx.bucket}/${encodeKeyPath(fromKey)}`,
+      MetadataDirective: "REPLACE",
+      ContentType: metadata.contentType,
+      CacheControl: metadata.cacheControl,
+      ...(metadata.contentDisposition ? { ContentDisposition: metadata.contentDisposition } : {}),
+    }),
+  );
 }

@@ -208,6 +208,35 @@ describe("presignGet", () => {
   });
 });
 
+describe("copy", () => {
+  it("copies server-side with replaced metadata; the source is untouched; a missing source rejects", async () => {
+    const from = createObjectKey({ visibility: "private", contentType: "image/png" });
+    const upload = await storage.presignUpload({ key: from, contentType: "image/png", size: PNG.length, cacheControl: "private, max-age=300", expiresInSeconds: 60 });
+    expect((await browserUpload(upload, PNG, "image/png")).ok).toBe(true);
+
+    const to = createObjectKey({ visibility: "public", contentType: "image/png" });
+    const disposition = contentDisposition("inline", "onda — praia.png");
+    await storage.copy(from, to, { contentType: "image/png", cacheControl: "public, max-age=31536000, immutable", contentDisposition: disposition });
+
+    const served = await fetch(storage.publicUrl(to));
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("image/png");
+    expect(served.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(served.headers.get("content-disposition")).toBe(disposition);
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(PNG);
+    expect(await storage.head(from)).toMatchObject({ size: PNG.length, contentType: "image/png" });
+
+    // Replacing the source afterwards does not reach the copy (it is a copy, not a link).
+    await browserUpload(upload, HTML, "image/png");
+    expect(Array.from((await storage.readFirstBytes(to, 8)) ?? [])).toEqual(Array.from(PNG.subarray(0, 8)));
+
+    const missing = createObjectKey({ visibility: "private", contentType: "image/png" });
+    await expect(storage.copy(missing, createObjectKey({ visibility: "private", contentType: "image/png" }), { contentType: "image/png", cacheControl: "private, max-age=300" })).rejects.toThrow();
+    await expect(storage.copy(from, from, { contentType: "image/png", cacheControl: "x" })).rejects.toThrow(TypeError);
+    await Promise.all([storage.delete(from), storage.delete(to)]);
+  });
+});
+
 describe("objects and bucket", () => {
   it("returns null for missing objects and deletes idempotently", async () => {
     const key = createObjectKey({ visibility: "private", contentType: "text/plain" });

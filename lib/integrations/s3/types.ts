@@ -74,6 +74,14 @@ export interface EnsureBucketInput {
   corsOrigins: readonly string[];
 }
 
+/** Metadata a server-side copy gives the new object (it replaces the source's metadata). */
+export interface CopyObjectMetadata {
+  contentType: string;
+  cacheControl: string;
+  /** Stored `Content-Disposition` for direct hits on the object, e.g. `contentDisposition("inline", name)`. */
+  contentDisposition?: string | undefined;
+}
+
 /** Result of `ping` (readiness probe). */
 export type PingResult = { ok: true; latencyMs: number } | { ok: false; latencyMs: number; error: string };
 
@@ -85,6 +93,8 @@ export interface StorageProvider {
   readFirstBytes(key: string, n: number): Promise<Uint8Array | null>;
   presignGet(input: PresignGetInput): Promise<PresignedGet>;
   delete(key: string): Promise<void>;
+  /** Server-side copy inside the bucket (no bytes through this process), with replaced metadata. */
+  copy(fromKey: string, toKey: string, metadata: CopyObjectMetadata): Promise<void>;
   publicUrl(key: string): string;
   ensureBucket(input: EnsureBucketInput): Promise<{ created: boolean }>;
   ping(timeoutMs?: number): Promise<PingResult>;

@@ -39,6 +39,14 @@ async function evaluate(): Promise<Readiness> {
   return { status, checks, at: Date.now() };
 }
 
+/**
+ * How long `/api/health/ready` reuses an evaluation. The endpoint is public: without this, every
+ * anonymous hit would run an authenticated Mercado Pago search, a HeadBucket and an SMTP connect.
+ * Probes (StatusCake, orchestrators) poll every 10 s or more, so they still see each change, at
+ * most this much late, and a recovered dependency is seen again without a restart.
+ */
+export const READY_MAX_AGE_MS = 10_000;
+
 const KEY = Symbol.for("onlywave.readiness");
 type Holder = { [KEY]?: { last?: Readiness; running?: Promise<Readiness> } };
 
@@ -50,7 +58,8 @@ function state() {
 
 /**
  * The readiness of this instance. Concurrent callers share one evaluation (a burst of probes costs
- * one round of checks); `maxAgeMs` lets the metrics scrape reuse a recent result.
+ * one round of checks); `maxAgeMs` lets a caller reuse a recent result: the public readiness route
+ * (`READY_MAX_AGE_MS`) and the metrics scrape.
  */
 export async function readiness(opts: { maxAgeMs?: number } = {}): Promise<Readiness> {
   const s = state();
@@ -62,6 +71,11 @@ export async function readiness(opts: { maxAgeMs?: number } = {}): Promise<Readi
   const result = await s.running;
   s.last = result;
   return result;
+}
+
+/** Drops the remembered evaluation, so the next call checks again whatever its `maxAgeMs` (tests). */
+export function forgetReadiness(): void {
+  state().last = undefined;
 }
 
 /** One check in the draft-inadarei-api-health-check shape. */

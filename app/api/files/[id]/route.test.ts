@@ -3,14 +3,14 @@
  * the expiry of presigned URLs but not their signatures, so signatures are recomputed
  * independently (lib/integrations/s3/testing/sigv4.ts, verifySignedUrl for CloudFront).
  */
-import { generateKeyPairSync } from "node:crypto";
+import { createHash, generateKeyPairSync } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { S3Emulator } from "@/emulators/s3";
 import { getDb, schema } from "@/lib/db";
 import { fileStorage } from "@/lib/files/storage";
-import { keyOf, PDF, PNG, readyFile, setEnv, startTestStorage } from "@/lib/files/testing/harness";
+import { keyOf, PDF, PNG, postToStorage, readyFile, setEnv, startTestStorage, uploadThroughApi } from "@/lib/files/testing/harness";
 import { verifySignedUrl } from "@/lib/integrations/cloudfront";
 import { contentDisposition } from "@/lib/integrations/s3";
 import { verifyPresignedSignature } from "@/lib/integrations/s3/testing/sigv4";
@@ -107,6 +107,39 @@ describe("URLs without a CDN", () => {
     const served = await fetch(res.json.url);
     expect(served.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect(new Uint8Array(await served.arrayBuffer())).toEqual(PNG);
+  });
+});
+
+describe("after completion, the upload form is useless", () => {
+  const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+  /** Same size and declared type as PNG, different bytes: what a client would swap in. */
+  const swapped = new Uint8Array(PNG.length).fill(0x41);
+
+  it.each(["private", "public"] as const)("%s: re-posting other bytes with the old form does not change what is served", async (visibility) => {
+    const { created, completed, id } = await uploadThroughApi({ token: alice.token, bytes: PNG, contentType: "image/png", visibility, filename: "onda.png" });
+    expect(completed.status).toBe(200);
+    const uploadKey: string = created.json.upload.fields.key;
+    expect(await storage().head(uploadKey)).toBeNull(); // completion removed the object at the form's key
+
+    // The presigned POST is still valid for minutes: the client uses it again, after the check.
+    expect((await postToStorage(created.json.upload, swapped, "image/png")).ok).toBe(true);
+
+    const dl = await call(download, { token: alice.token, params: { id } });
+    expect(dl.status).toBe(302);
+    const served = await fetch(dl.headers.get("location")!);
+    expect(served.status).toBe(200);
+    expect(sha256(new Uint8Array(await served.arrayBuffer()))).toBe(sha256(PNG));
+
+    // Because the checked bytes moved to a fresh key under the same prefix, and nothing points at the form's key.
+    const servedKey = await keyOf(id);
+    expect(servedKey).not.toBe(uploadKey);
+    expect(servedKey.startsWith(`${visibility}/`)).toBe(true);
+    expect(await storage().head(servedKey)).toMatchObject({ size: PNG.length, contentType: "image/png" });
+    const viewed = await call(getOne, { token: alice.token, params: { id } });
+    expect(viewed.json.url).not.toContain(uploadKey);
+    const stored = await fetch(viewed.json.url);
+    expect(stored.headers.get("cache-control")).toBe(visibility === "public" ? "public, max-age=31536000, immutable" : "private, max-age=300");
+    expect(sha256(new Uint8Array(await stored.arrayBuffer()))).toBe(sha256(PNG));
   });
 });
 

@@ -1,9 +1,10 @@
 import http from "node:http";
 import net from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { s3EmulatorEnv, startS3Emulator, type S3Emulator } from "@/emulators/s3";
 import { resetConfig } from "@/lib/config";
 import { closeDb, getDb } from "@/lib/db";
+import { forgetReadiness, READY_MAX_AGE_MS } from "@/lib/observability/health/readiness";
 import { call } from "@/lib/testing/http";
 import { GET } from "./route";
 
@@ -21,7 +22,12 @@ function setEnv(values: Record<string, string | undefined>) {
   resetConfig();
 }
 
-async function ready() {
+/**
+ * One GET, by default with a fresh evaluation (the route reuses one for READY_MAX_AGE_MS, and these
+ * tests change the dependencies between calls); `{ cached: true }` is what a visitor gets.
+ */
+async function ready(opts: { cached?: boolean } = {}) {
+  if (!opts.cached) forgetReadiness();
   const started = performance.now();
   const res = await call<Body>(GET, { path: "/api/health/ready" });
   return { ...res, ms: performance.now() - started };
@@ -31,12 +37,14 @@ const check = (body: Body, name: string) => body.checks[`${name}:responseTime`]!
 
 /** A stand-in for Mercado Pago's authenticated search: 200 for the right token, 401 otherwise. */
 async function startPaymentsApi(token: string) {
+  const hits = { count: 0 };
   const server = http.createServer((req, res) => {
+    hits.count++;
     const ok = req.url?.startsWith("/v1/payments/search") && req.headers.authorization === `Bearer ${token}`;
     res.writeHead(ok ? 200 : 401, { "content-type": "application/json" }).end(ok ? '{"results":[]}' : '{"message":"invalid token"}');
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return { url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`, close: () => server.close() };
+  return { url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`, hits, close: () => server.close() };
 }
 
 /** A TCP listener standing in for the SMTP server (the check only connects). */
@@ -102,6 +110,30 @@ describe("GET /api/health/ready", () => {
       expect(check(res.json, "payments")).toMatchObject({ status: "warn", output: "Mercado Pago respondeu HTTP 401" });
       expect(JSON.stringify(res.json)).not.toContain("APP_USR-revoked");
     } finally {
+      api.close();
+    }
+  });
+
+  it(`reuses one evaluation for ${READY_MAX_AGE_MS / 1000} s: anonymous hits do not each search Mercado Pago`, async () => {
+    const api = await startPaymentsApi("APP_USR-good");
+    try {
+      setEnv({ MERCADOPAGO_API_URL: api.url, MERCADOPAGO_ACCESS_TOKEN: "APP_USR-good" });
+      forgetReadiness();
+      const first = await ready({ cached: true });
+      expect(first.status).toBe(200);
+      expect(api.hits.count).toBe(1);
+      // A burst, one after the other and at once: all answered from the same evaluation.
+      for (let i = 0; i < 5; i++) expect((await ready({ cached: true })).json).toEqual(first.json);
+      await Promise.all(Array.from({ length: 10 }, () => ready({ cached: true })));
+      expect(api.hits.count).toBe(1);
+
+      // Once it is older than the window, the next hit checks again.
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(Date.now() + READY_MAX_AGE_MS + 1);
+      expect((await ready({ cached: true })).status).toBe(200);
+      expect(api.hits.count).toBe(2);
+    } finally {
+      vi.useRealTimers();
       api.close();
     }
   });
