@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { ButtonLink, Card } from "./ui";
 
 export interface CartItem {
   productId: string;
@@ -92,6 +93,19 @@ export function useCart(): CartApi {
   const ctx = useContext(CartContext);
   if (!ctx) throw new Error("useCart outside CartProvider");
   return ctx;
+}
+
+/** What cart pages show while the cart loads from storage, or when it is empty. */
+export function CartPlaceholder({ ready }: { ready: boolean }) {
+  if (!ready) return <p className="text-slate-500">Carregando...</p>;
+  return (
+    <Card className="text-center">
+      <p className="text-slate-600">Seu carrinho está vazio.</p>
+      <ButtonLink href="/products" className="mt-4">
+        Explorar o catálogo
+      </ButtonLink>
+    </Card>
+  );
 }
 
 export function CartLink() {

@@ -2,22 +2,12 @@
 
 import Link from "next/link";
 import { formatMoney } from "@/lib/money";
-import { MAX_QUANTITY, useCart } from "../_components/cart";
+import { CartPlaceholder, MAX_QUANTITY, useCart } from "../_components/cart";
 import { ButtonLink, Card } from "../_components/ui";
 
 export function CartView() {
   const cart = useCart();
-  if (!cart.ready) return <p className="text-slate-500">Carregando...</p>;
-  if (cart.items.length === 0) {
-    return (
-      <Card className="text-center">
-        <p className="text-slate-600">Seu carrinho está vazio.</p>
-        <ButtonLink href="/products" className="mt-4">
-          Explorar o catálogo
-        </ButtonLink>
-      </Card>
-    );
-  }
+  if (!cart.ready || cart.items.length === 0) return <CartPlaceholder ready={cart.ready} />;
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_320px]">
       <ul className="divide-y divide-sand-200 rounded-2xl border border-sand-200 bg-white" aria-label="Itens do carrinho">

@@ -3,26 +3,16 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formatMoney } from "@/lib/money";
-import { useCart } from "../_components/cart";
+import { CartPlaceholder, useCart } from "../_components/cart";
 import { callApi } from "../_components/api";
-import { Button, ButtonLink, Card, FormError } from "../_components/ui";
+import { Button, Card, FormError } from "../_components/ui";
 
 export function ConfirmOrder() {
   const cart = useCart();
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
-  if (!cart.ready) return <p className="text-slate-500">Carregando...</p>;
-  if (cart.items.length === 0) {
-    return (
-      <Card className="text-center">
-        <p className="text-slate-600">Seu carrinho está vazio.</p>
-        <ButtonLink href="/products" className="mt-4">
-          Explorar o catálogo
-        </ButtonLink>
-      </Card>
-    );
-  }
+  if (!cart.ready || cart.items.length === 0) return <CartPlaceholder ready={cart.ready} />;
   return (
     <Card className="space-y-6">
       <ul className="divide-y divide-sand-200">
