@@ -3,6 +3,7 @@ import { getDb, schema } from "@/lib/db";
 import { AppError, errors } from "@/lib/http/errors";
 import { loadFileFor } from "./access";
 import { toFileDto } from "./dto";
+import { deleteVariants, type ImageSize, renderVariants, storeVariants } from "./image-variants";
 import { createObjectKey } from "./keys";
 import { recordUploadEvent, type UploadRejectReason } from "./metrics";
 import { normalizeContentType } from "./policy";
@@ -59,6 +60,20 @@ async function inspectCopy(file: FileRow, key: string): Promise<Exclude<Completi
   return null;
 }
 
+/**
+ * A product image is decoded and its width variants are stored next to the copy (see
+ * image-variants.ts); bytes that do not decode as an image are a content mismatch. Other files: null.
+ */
+async function prepareImage(file: FileRow, key: string): Promise<ImageSize | "content-mismatch" | null> {
+  if (file.purpose !== "product-image") return null;
+  const { storage } = fileStorage();
+  const bytes = await storage.readFirstBytes(key, file.size);
+  const rendered = bytes ? await renderVariants(bytes) : null;
+  if (!rendered) return "content-mismatch";
+  await storeVariants(storage, key, rendered, cacheControlFor(file.visibility));
+  return { width: rendered.width, height: rendered.height };
+}
+
 /** The file as it is now when a concurrent completion already finished it; null otherwise. */
 async function finishedMeanwhile(caller: NonNullable<Actor>, id: string): Promise<FileDto | null> {
   const now = await loadFileFor(caller, id, "manage");
@@ -78,6 +93,7 @@ async function finishedMeanwhile(caller: NonNullable<Actor>, id: string): Promis
  * object is never served from the upload key: it is copied server-side to a fresh generated key
  * (same visibility prefix, our Content-Type and Cache-Control), the copy is what gets sniffed, the
  * row points at it and the upload key is deleted. Nothing a client can still post to is served.
+ * Product images are also decoded, and their responsive width variants stored with the copy.
  */
 export async function completeUpload(caller: NonNullable<Actor>, id: string): Promise<FileDto> {
   const file = await loadFileFor(caller, id, "manage");
@@ -102,21 +118,27 @@ export async function completeUpload(caller: NonNullable<Actor>, id: string): Pr
     if (done) return done;
     throw err;
   }
-  const copied = await inspectCopy(file, key);
-  if (copied) {
+  // A problem with the copy (a string), else the image size of a product image, else null.
+  const checked =
+    (await inspectCopy(file, key)) ??
+    (await prepareImage(file, key).catch(async (err: unknown) => {
+      await storage.delete(key);
+      throw err;
+    }));
+  if (typeof checked === "string") {
     await storage.delete(key);
-    return reject(file, copied);
+    return reject(file, checked);
   }
 
   const db = await getDb();
   const [ready] = await db
     .update(schema.files)
-    .set({ key, status: "ready", completedAt: new Date() })
+    .set({ key, status: "ready", completedAt: new Date(), width: checked?.width ?? null, height: checked?.height ?? null })
     .where(and(eq(schema.files.id, file.id), eq(schema.files.status, "pending"), eq(schema.files.key, file.key)))
     .returning();
   if (!ready) {
     // Lost a race (a second complete, or the cleanup job): our copy is nobody's; answer with the row as it is now.
-    await storage.delete(key);
+    await Promise.all([storage.delete(key), deleteVariants(storage, { key, width: checked?.width ?? null })]);
     return toFileDto(await loadFileFor(caller, id, "manage"), caller);
   }
   await storage.delete(file.key);

@@ -2,12 +2,13 @@ import { and, eq } from "drizzle-orm";
 import { getDb, schema } from "@/lib/db";
 import { errors } from "@/lib/http/errors";
 import { loadFileFor } from "./access";
+import { deleteVariants, variantKeys } from "./image-variants";
 import { assertNotInCatalog } from "./references";
 import { fileStorage } from "./storage";
 import type { Actor } from "./types";
 
 /**
- * Deletes a file for its owner or an admin: the object is removed from storage, the CDN is told
+ * Deletes a file for its owner or an admin: the object (and its image variants) is removed from storage, the CDN is told
  * to forget a public one, then the row is marked deleted (from then on every id lookup is 404).
  * In that order so that a failure at any step leaves the row in place and a retry finishes the
  * job (S3 deletes are idempotent); a CloudFront failure answers 502 rather than pretending the
@@ -17,10 +18,10 @@ export async function deleteFile(caller: NonNullable<Actor>, id: string): Promis
   const file = await loadFileFor(caller, id, "manage");
   await assertNotInCatalog(file.id);
   const { storage, cdn } = fileStorage();
-  await storage.delete(file.key);
+  await Promise.all([storage.delete(file.key), deleteVariants(storage, file)]);
   if (file.visibility === "public" && file.status === "ready") {
     try {
-      await cdn.invalidate([file.key]);
+      await cdn.invalidate([file.key, ...variantKeys(file)]);
     } catch (err) {
       throw errors.upstream("CloudFront", `não foi possível invalidar o cache (${(err as Error).message ?? "erro"}). Tente de novo.`);
     }

@@ -3,6 +3,7 @@ import { getDb, schema } from "@/lib/db";
 import { errors } from "@/lib/http/errors";
 import { reportError } from "@/lib/observability/report";
 import { loadFileFor } from "./access";
+import { copyVariants, deleteVariants, variantKeys } from "./image-variants";
 import { toFileDto } from "./dto";
 import { createObjectKey, type ObjectVisibility } from "./keys";
 import { assertNotInCatalog } from "./references";
@@ -13,7 +14,7 @@ import type { Actor, FileDto } from "./types";
 /**
  * Switches a file between public and private while keeping the rule "public files live under
  * `public/`, private ones under `private/`": the object is copied server-side to a new generated
- * key with the new Cache-Control, the row is pointed at it, the old object is deleted and, when
+ * key with the new Cache-Control (image variants follow it), the row is pointed at it, the old object is deleted and, when
  * it was public, the CDN is told to forget it. A private file never becomes reachable through the
  * public prefix's bucket policy, and a file made private is gone from its old public URL.
  */
@@ -30,6 +31,7 @@ export async function updateVisibility(caller: NonNullable<Actor>, id: string, v
   const key = createObjectKey({ visibility, contentType: file.contentType });
   const cacheControl = cacheControlFor(visibility);
   await copy({ from: file.key, to: key, contentType: file.contentType, cacheControl, filename: file.filename });
+  await copyVariants(storage, file, key, cacheControl);
 
   const db = await getDb();
   const [updated] = await db
@@ -39,13 +41,13 @@ export async function updateVisibility(caller: NonNullable<Actor>, id: string, v
     .where(and(eq(schema.files.id, file.id), eq(schema.files.key, file.key), eq(schema.files.status, "ready")))
     .returning();
   if (!updated) {
-    await storage.delete(key);
+    await Promise.all([storage.delete(key), deleteVariants(storage, { key, width: file.width })]);
     throw errors.conflict("file_changed", "O arquivo foi alterado por outra ação. Recarregue e tente de novo.");
   }
-  await storage.delete(file.key);
+  await Promise.all([storage.delete(file.key), deleteVariants(storage, file)]);
   if (file.visibility === "public") {
     // Best effort: the change is done; a failed invalidation is reported (with the key) for ops.
-    await cdn.invalidate([file.key]).catch((err: unknown) => reportError(err, { op: "cdn-invalidate", key: file.key }));
+    await cdn.invalidate([file.key, ...variantKeys(file)]).catch((err: unknown) => reportError(err, { op: "cdn-invalidate", key: file.key }));
   }
   return toFileDto(updated, caller);
 }

@@ -1,4 +1,4 @@
-import { bigint, index, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 
 export const fileVisibility = pgEnum("file_visibility", ["public", "private"]);
@@ -27,6 +27,12 @@ export const files = pgTable(
     filename: text("filename").notNull(),
     contentType: text("content_type").notNull(),
     size: bigint("size", { mode: "number" }).notNull(),
+    /**
+     * Pixel size of a product image as displayed (EXIF orientation applied), read when the upload
+     * completed; null for other files. The stored width variants follow from it (lib/files/image-variants.ts).
+     */
+    width: integer("width"),
+    height: integer("height"),
     /** The Cache-Control the object was stored with (pinned by the upload policy). */
     cacheControl: text("cache_control").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,11 +1,11 @@
 /**
  * S3 storage provider (documenso-style `StorageProvider`): presigned form uploads, HEAD, ranged
- * reads for sniffing, presigned downloads, delete, server-side copy, public URLs, bucket bootstrap
+ * reads for sniffing, presigned downloads, delete, server-side copy, small server-made puts, public URLs, bucket bootstrap
  * and a readiness ping. Access control lives in our database; objects never get ACLs.
  */
 import { ensureBucket, ping } from "./bucket";
 import { createS3Client, type S3Context } from "./client";
-import { copyObject, deleteObject, headObject, readFirstBytes } from "./objects";
+import { copyObject, deleteObject, headObject, putObject, readFirstBytes } from "./objects";
 import { presignGet } from "./presign-get";
 import { presignUpload } from "./presign-upload";
 import { publicObjectUrl } from "./public-url";
@@ -27,6 +27,7 @@ export function createS3Storage(options: S3StorageOptions): StorageProvider {
     presignGet: (input) => presignGet(ctx, input),
     delete: (key) => deleteObject(ctx, key),
     copy: (fromKey, toKey, metadata) => copyObject(ctx, fromKey, toKey, metadata),
+    put: (key, body, metadata) => putObject(ctx, key, body, metadata),
     publicUrl: (key) => publicObjectUrl(options, key),
     ensureBucket: (input) => ensureBucket(ctx, input),
     ping: (timeoutMs) => ping(ctx, timeoutMs),

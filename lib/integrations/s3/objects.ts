@@ -1,4 +1,4 @@
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { isNotFound, type S3Context } from "./client";
 import { encodeKeyPath } from "./public-url";
 import type { CopyObjectMetadata, ObjectInfo } from "./types";
@@ -63,6 +63,26 @@ export async function copyObject(ctx: S3Context, fromKey: string, toKey: string,
       Key: toKey,
       CopySource: `${ctx.bucket}/${encodeKeyPath(fromKey)}`,
       MetadataDirective: "REPLACE",
+      ContentType: metadata.contentType,
+      CacheControl: metadata.cacheControl,
+      ...(metadata.contentDisposition ? { ContentDisposition: metadata.contentDisposition } : {}),
+    }),
+  );
+}
+
+/**
+ * Writes an object this process generated (image variants), with the given metadata. Only for
+ * small bodies made server-side: client bytes never pass through here, they go straight to storage
+ * with a presigned POST.
+ */
+export async function putObject(ctx: S3Context, key: string, body: Uint8Array, metadata: CopyObjectMetadata): Promise<void> {
+  if (!key) throw new TypeError("put needs a key");
+  await ctx.client.send(
+    new PutObjectCommand({
+      Bucket: ctx.bucket,
+      Key: key,
+      Body: body,
+      ContentLength: body.byteLength,
       ContentType: metadata.contentType,
       CacheControl: metadata.cacheControl,
       ...(metadata.contentDisposition ? { ContentDisposition: metadata.contentDisposition } : {}),

@@ -74,7 +74,7 @@ export interface EnsureBucketInput {
   corsOrigins: readonly string[];
 }
 
-/** Metadata a server-side copy gives the new object (it replaces the source's metadata). */
+/** Metadata a server-side copy or a put gives the new object (a copy replaces the source's metadata). */
 export interface CopyObjectMetadata {
   contentType: string;
   cacheControl: string;
@@ -95,6 +95,8 @@ export interface StorageProvider {
   delete(key: string): Promise<void>;
   /** Server-side copy inside the bucket (no bytes through this process), with replaced metadata. */
   copy(fromKey: string, toKey: string, metadata: CopyObjectMetadata): Promise<void>;
+  /** Stores bytes made by this process (image variants); uploads from clients never come through here. */
+  put(key: string, body: Uint8Array, metadata: CopyObjectMetadata): Promise<void>;
   publicUrl(key: string): string;
   ensureBucket(input: EnsureBucketInput): Promise<{ created: boolean }>;
   ping(timeoutMs?: number): Promise<PingResult>;
