@@ -1,10 +1,11 @@
 import Link from "next/link";
 import type { Product } from "@/lib/catalog/products";
 import { formatMoney } from "@/lib/money";
+import { ProductImg } from "./product-image";
 import { Badge } from "./ui";
 
 export function ProductCard({ product }: { product: Product }) {
-  const image = product.images[0]?.url;
+  const image = product.images[0];
   return (
     <Link
       href={`/products/${product.slug}`}
@@ -13,8 +14,13 @@ export function ProductCard({ product }: { product: Product }) {
     >
       <div className="aspect-[4/3] bg-ocean-50">
         {image ? (
-          // biome-ignore lint/performance/noImgElement: images come from storage/CDN with their own caching
-          <img src={image} alt="" loading="lazy" sizes="(min-width: 1024px) 25vw, (min-width: 640px) 50vw, 100vw" className="h-full w-full object-cover transition group-hover:scale-[1.02]" />
+          <ProductImg
+            image={image}
+            alt=""
+            loading="lazy"
+            sizes="(min-width: 1024px) 25vw, (min-width: 640px) 50vw, 100vw"
+            className="h-full w-full object-cover transition group-hover:scale-[1.02]"
+          />
         ) : null}
       </div>
       <div className="flex flex-1 flex-col gap-2 p-4">

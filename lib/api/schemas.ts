@@ -18,7 +18,15 @@ export const UserSchema = z
   .object({ id: z.string(), name: z.string(), email: z.string(), role: RoleSchema })
   ;
 
-export const ProductImageSchema = z.object({ fileId: z.string().nullable(), url: z.string() });
+export const ProductImageSchema = z.object({
+  fileId: z.string().nullable(),
+  url: z.string(),
+  width: z.number().int().nullable().describe("Pixel width of an uploaded image; null for images shipped with the app"),
+  height: z.number().int().nullable(),
+  variants: z
+    .array(z.object({ width: z.number().int(), url: z.string() }))
+    .describe("Narrower WebP copies of an uploaded image, for srcset; empty when there are none"),
+});
 
 export const ProductSchema = z
   .object({

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { type Executor, getDb, schema } from "@/lib/db";
 import { errors } from "@/lib/http/errors";
+import { variantUrls } from "@/lib/files/image-variants";
 import { decodeKeyset, type Page, toPage } from "@/lib/http/pagination";
 import { assertDownloadFile, imagesFromFiles } from "./product-files";
 
@@ -18,8 +19,20 @@ export interface Product {
   currency: string;
   stock: number;
   active: boolean;
-  images: { fileId: string | null; url: string }[];
+  images: ProductImage[];
   downloadFileId: string | null;
+}
+
+/**
+ * A product image. Uploaded ones also have their pixel size and narrower WebP copies for `srcset`;
+ * images shipped with the app (the seed's SVGs) have neither.
+ */
+export interface ProductImage {
+  fileId: string | null;
+  url: string;
+  width: number | null;
+  height: number | null;
+  variants: { width: number; url: string }[];
 }
 
 type Row = typeof products.$inferSelect & { categorySlug: string; categoryName: string };
@@ -45,8 +58,16 @@ const columns = {
 async function withImages(db: Executor, rows: Row[]): Promise<Product[]> {
   if (rows.length === 0) return [];
   const images = await db
-    .select()
+    .select({
+      productId: productImages.productId,
+      fileId: productImages.fileId,
+      url: productImages.url,
+      key: schema.files.key,
+      width: schema.files.width,
+      height: schema.files.height,
+    })
     .from(productImages)
+    .leftJoin(schema.files, eq(schema.files.id, productImages.fileId))
     .where(
       inArray(
         productImages.productId,
@@ -67,7 +88,9 @@ async function withImages(db: Executor, rows: Row[]): Promise<Product[]> {
     stock: r.stock,
     active: r.active,
     downloadFileId: r.downloadFileId,
-    images: images.filter((i) => i.productId === r.id).map((i) => ({ fileId: i.fileId, url: i.url })),
+    images: images
+      .filter((i) => i.productId === r.id)
+      .map((i) => ({ fileId: i.fileId, url: i.url, width: i.width, height: i.height, variants: variantUrls(i) })),
   }));
 }
 

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getProductBySlug, type Product } from "@/lib/catalog/products";
 import { AppError } from "@/lib/http/errors";
 import { formatMoney } from "@/lib/money";
+import { ProductImg } from "../../_components/product-image";
 import { Badge } from "../../_components/ui";
 import { AddToCart } from "./add-to-cart";
 
@@ -30,8 +31,13 @@ export default async function ProductPage({ params }: { params: Promise<{ slug: 
       <div className="space-y-3">
         {product.images.length ? (
           product.images.map((img, i) => (
-            // biome-ignore lint/performance/noImgElement: storage/CDN images
-            <img key={img.url} src={img.url} alt={i === 0 ? product.name : ""} sizes="(min-width: 768px) 50vw, 100vw" className="w-full rounded-2xl border border-sand-200 bg-ocean-50 object-cover" />
+            <ProductImg
+              key={img.url}
+              image={img}
+              alt={i === 0 ? product.name : ""}
+              sizes="(min-width: 768px) 50vw, 100vw"
+              className="w-full rounded-2xl border border-sand-200 bg-ocean-50 object-cover"
+            />
           ))
         ) : (
           <div className="aspect-square rounded-2xl bg-ocean-50" />
@@ -58,7 +64,8 @@ export default async function ProductPage({ params }: { params: Promise<{ slug: 
                 slug: product.slug,
                 name: product.name,
                 priceCents: product.priceCents,
-                image: product.images[0]?.url,
+                // The cart shows it at 80 px: the narrowest variant is plenty.
+                image: product.images[0]?.variants[0]?.url ?? product.images[0]?.url,
                 kind: product.kind,
               }}
               maxQuantity={product.kind === "digital" ? 1 : Math.min(99, product.stock)}
