@@ -118,10 +118,13 @@ describe("product image uploads", () => {
     }
     expect(await storage().head(variantKey(key, 1920))).toBeNull();
 
-    const slug = `prancha-variantes-${randomUUID().slice(0, 6)}`;
+    // A category of its own: the seed catalog's listings stay as other test files expect them.
+    const tag = randomUUID().slice(0, 6);
+    const [category] = await db.insert(schema.categories).values({ slug: `variantes-${tag}`, name: `Variantes ${tag}` }).returning();
+    const slug = `prancha-variantes-${tag}`;
     const created = await call(createProduct, {
       token: admin.token,
-      body: { slug, name: "Prancha Variantes", category: "pranchas", kind: "physical", priceCents: 150_000, stock: 1, imageFileIds: [image.id] },
+      body: { slug, name: "Prancha Variantes", category: category!.slug, kind: "physical", priceCents: 150_000, stock: 1, imageFileIds: [image.id] },
     });
     expect(created.status).toBe(201);
     const product = await call(getProduct, { params: { slug } });
