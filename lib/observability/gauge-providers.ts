@@ -5,7 +5,8 @@ import { metricGroup } from "./metrics";
 /**
  * Gauges whose value lives in the database (webhook backlog, email outbox) are read at scrape time
  * from a provider function the owning domain registers. This keeps the metrics layer free of
- * domain imports: `lib/payments` registers `webhook_backlog`, `lib/email` registers `email_outbox`.
+ * domain imports: `lib/payments` registers `webhook_backlog`, `lib/email` registers `email_outbox`,
+ * both loaded by `app/api/metrics/sources.ts` so every scrape reads them, worker or not.
  */
 
 /** Size and age of a queue of unprocessed work. */
@@ -60,13 +61,18 @@ export const gaugeProviderMetrics = () =>
 
 /**
  * Registers (or replaces, e.g. after hot reload) the provider for `name`. Returns an unregister
- * function for tests.
+ * function for tests; it puts back the provider this one replaced, so a test that overrides the
+ * database-backed provider (registered by `app/api/metrics/sources.ts`) does not leave the gauge
+ * without one for the rest of the process.
  */
 export function registerGaugeProvider<K extends GaugeProviderName>(name: K, fn: GaugeProviders[K]): () => void {
+  const previous = entries().get(name);
   const entry: Entry = { fn };
   entries().set(name, entry);
   return () => {
-    if (entries().get(name) === entry) entries().delete(name);
+    if (entries().get(name) !== entry) return;
+    if (previous) entries().set(name, { fn: previous.fn });
+    else entries().delete(name);
   };
 }
 

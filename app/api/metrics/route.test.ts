@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { resetConfig } from "@/lib/config";
-import { getDb } from "@/lib/db";
+import { eq } from "drizzle-orm";
+import { getDb, schema } from "@/lib/db";
 import { registerGaugeProvider } from "@/lib/observability/record";
 import { parseExposition, seriesValue } from "@/lib/observability/testing/exposition";
 import { checkMetrics } from "@/lib/observability/testing/promtool";
@@ -79,6 +80,32 @@ describe("GET /api/metrics", () => {
       expect(seriesValue(exp, "onlywave_email_outbox_oldest_age_seconds")).toBe(7);
     } finally {
       for (const f of off) f();
+    }
+  });
+
+  it("reads the outbox gauges from the database on every scrape, with no outbox worker in the process", async () => {
+    setEnv({ METRICS_TOKEN: "s3cret-token" });
+    const db = await getDb();
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    // Queued an hour ago and not due for a day, so no other suite's outbox pass sends it meanwhile.
+    const [row] = await db
+      .insert(schema.emailOutbox)
+      .values({
+        template: "welcome",
+        to: `outbox-gauge-${Date.now()}@example.com`,
+        props: { name: "Marina" },
+        createdAt: hourAgo,
+        nextAttemptAt: new Date(Date.now() + 86_400_000),
+      })
+      .returning({ id: schema.emailOutbox.id });
+    try {
+      // A test override and its removal put the database provider back.
+      registerGaugeProvider("email_outbox", async () => ({ depth: 0, oldestAgeSeconds: 0 }))();
+      const exp = parseExposition((await call(GET, { path: "/api/metrics", token: "s3cret-token" })).text);
+      expect(seriesValue(exp, "onlywave_email_outbox_messages")).toBeGreaterThanOrEqual(1);
+      expect(seriesValue(exp, "onlywave_email_outbox_oldest_age_seconds")).toBeGreaterThanOrEqual(3_600);
+    } finally {
+      await db.delete(schema.emailOutbox).where(eq(schema.emailOutbox.id, row!.id));
     }
   });
 

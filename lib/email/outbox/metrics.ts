@@ -39,7 +39,10 @@ export async function outboxBacklog(): Promise<BacklogSnapshot> {
   };
 }
 
-/** Lets /api/metrics read the outbox gauges at scrape time. Idempotent (replaces on HMR). */
+/**
+ * Lets /api/metrics read the outbox gauges at scrape time (called by app/api/metrics/sources.ts).
+ * Idempotent (replaces on HMR).
+ */
 export function registerOutboxGauges(): () => void {
   return registerGaugeProvider("email_outbox", outboxBacklog);
 }

@@ -1,5 +1,4 @@
 import { captureWorkerError } from "@/lib/observability/report";
-import { registerOutboxGauges } from "./metrics";
 import { processOutbox } from "./process-outbox";
 import { closeOutboxProviders } from "./providers";
 
@@ -15,7 +14,6 @@ export interface OutboxWorkerOptions {
 const KEY = Symbol.for("onlywave.emailOutboxWorker");
 interface State {
   timer?: NodeJS.Timeout;
-  unregisterGauges?: () => void;
   pass?: () => Promise<unknown>;
   running?: Promise<void>;
   again: boolean;
@@ -55,8 +53,8 @@ function runPass(): Promise<void> {
 
 /**
  * Starts the in-process outbox worker: a pass every `intervalMs` (retries with back-off, rows whose
- * worker died, mail enqueued by other processes) and registers the outbox gauges for /api/metrics.
- * Idempotent per process (HMR, several bundles). Meant for `instrumentation.ts`'s `register()` on
+ * worker died, mail enqueued by other processes). The outbox gauges do not depend on it: the metrics
+ * route registers them (app/api/metrics/sources.ts). Idempotent per process (HMR, several bundles). Meant for `instrumentation.ts`'s `register()` on
  * the Node.js runtime. Returns a stop function that waits for the current pass and closes the
  * provider connection pools.
  */
@@ -68,15 +66,12 @@ export function startOutboxWorker(options: OutboxWorkerOptions = {}): () => Prom
     s.timer = setInterval(() => void runPass(), options.intervalMs ?? 5_000);
     // Never keep the process alive just for this.
     s.timer.unref();
-    s.unregisterGauges = registerOutboxGauges();
     void runPass();
   }
   return async () => {
     clearInterval(s.timer);
     s.timer = undefined;
     s.pass = undefined;
-    s.unregisterGauges?.();
-    s.unregisterGauges = undefined;
     await s.running;
     await closeOutboxProviders();
   };
