@@ -47,18 +47,27 @@ test.describe("payments end to end", () => {
     await expect(admin.getByTestId("payment-status")).toHaveText("reembolsado", { timeout: 15_000 });
   });
 
-  test("OTHE: rejected payment shows the failure and lets the shopper try again", async ({ page }) => {
-    await signUp(page, "Olga Recusada");
-    await buyUntilMercadoPago(page, /Leash 6/);
+  test("OTHE: rejected payment shows the failure and lets the shopper try again", async ({ page, browser }) => {
+    const { email } = await signUp(page, "Olga Recusada");
+    const orderId = await buyUntilMercadoPago(page, /Leash 6/);
     await payAs(page, "OTHE");
     await page.getByRole("link", { name: "Voltar para o site" }).click();
     await expect(page).toHaveURL(/\/checkout\/failure\?order=/);
     await expect(page.getByTestId("order-status")).toHaveText("pagamento recusado");
     await expect(page.getByRole("link", { name: "Tentar novamente" })).toBeVisible();
+
+    await page.goto("/orders");
+    await expect(page.getByTestId("order-row").filter({ hasText: orderId.slice(0, 8) })).toContainText("pagamento recusado");
+
+    const admin = await adminPage(browser);
+    await openAdminPayment(admin, email);
+    await expect(admin.getByTestId("payment-status")).toHaveText("recusado");
+    await expect(admin.getByTestId("admin-order-status")).toHaveText("pagamento recusado");
+    await expect(admin.getByTestId("timeline")).toContainText("assinatura: valid");
   });
 
-  test("CONT: pending, later approved through the emulator's control API", async ({ page, request }) => {
-    await signUp(page, "Carla Pendente");
+  test("CONT: pending, later approved through the emulator's control API", async ({ page, request, browser }) => {
+    const { email } = await signUp(page, "Carla Pendente");
     const orderId = await buyUntilMercadoPago(page, /Parafina/);
     await payAs(page, "CONT");
     await page.getByRole("link", { name: "Voltar para o site" }).click();
@@ -76,6 +85,11 @@ test.describe("payments end to end", () => {
       await page.goto(`/orders/${orderId}`);
       await expect(page.getByTestId("order-status")).toHaveText("pago", { timeout: 1_000 });
     }).toPass({ timeout: 20_000 });
+
+    const admin = await adminPage(browser);
+    await openAdminPayment(admin, email);
+    await expect(admin.getByTestId("payment-status")).toHaveText("aprovado");
+    await expect(admin.getByTestId("admin-order-status")).toHaveText("pago");
   });
 
   test("a paid digital guide can be downloaded by its buyer", async ({ page }) => {
