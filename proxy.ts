@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { config as appConfig } from "@/lib/config";
 import { securityHeaders } from "@/lib/http/security-headers";
 
 function origin(url: string | undefined): string[] {
@@ -25,14 +26,13 @@ export function proxy(req: NextRequest) {
   const given = req.headers.get("x-request-id");
   const requestId = given && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : crypto.randomUUID();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const storage = [...origin(process.env.S3_ENDPOINT), ...origin(process.env.CDN_BASE_URL)];
-  if (process.env.S3_BUCKET && !process.env.S3_ENDPOINT) {
-    storage.push(`https://${process.env.S3_BUCKET}.s3.${process.env.S3_REGION ?? "us-east-1"}.amazonaws.com`);
-  }
-  const sentry = origin(process.env.NEXT_PUBLIC_SENTRY_DSN);
+  const cfg = appConfig();
+  const storage = [...origin(cfg.s3.endpoint), ...origin(cfg.cdn.baseUrl)];
+  if (cfg.s3.bucket && !cfg.s3.endpoint) storage.push(`https://${cfg.s3.bucket}.s3.${cfg.s3.region}.amazonaws.com`);
+  const sentry = origin(cfg.sentry.publicDsn);
   const h = securityHeaders({
-    production: process.env.NODE_ENV === "production",
-    https: (process.env.APP_URL ?? "").startsWith("https://"),
+    production: cfg.isProduction,
+    https: cfg.appUrl.startsWith("https://"),
     extraConnect: [...storage, ...sentry],
     extraImg: storage,
     nonce,

@@ -15,6 +15,19 @@ const bool = z
   .optional()
   .transform((v) => (v === undefined ? undefined : ["1", "true", "yes"].includes(v.toLowerCase())));
 
+/** An operational knob: unset or blank means the default; anything but a whole number >= min fails. */
+const whole = (min: number) =>
+  optional.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, "expected a whole number")
+      .transform(Number)
+      .pipe(z.number().int().min(min))
+      .optional(),
+  );
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   APP_URL: optional,
@@ -22,10 +35,25 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: optional,
   DATABASE_URL: optional,
   PGLITE_DATA_DIR: optional,
+  DATABASE_POOL_MAX: whole(1),
 
   MERCADOPAGO_ACCESS_TOKEN: optional,
   MERCADOPAGO_WEBHOOK_SECRET: optional,
   MERCADOPAGO_API_URL: optional,
+  MERCADOPAGO_TIMEOUT_MS: whole(1),
+  MERCADOPAGO_MAX_RETRIES: whole(0),
+  MERCADOPAGO_IPN_PER_MINUTE: whole(1),
+
+  MAX_OPEN_ORDERS: whole(1),
+  ORDER_RESERVATION_MINUTES: whole(1),
+
+  ONLYWAVE_JOBS: optional.pipe(z.enum(["on", "off"]).optional()),
+  WEBHOOK_WORKER_INTERVAL_MS: whole(1),
+  EMAIL_OUTBOX_INTERVAL_MS: whole(1),
+  RECONCILE_INTERVAL_MS: whole(1),
+  RECONCILE_AFTER_MINUTES: whole(1),
+  UPLOAD_CLEANUP_INTERVAL_MS: whole(1),
+  ONLYWAVE_VALIDATE_RESPONSES: bool,
 
   S3_BUCKET: optional,
   S3_REGION: optional,
@@ -62,7 +90,7 @@ const envSchema = z.object({
 
   METRICS_TOKEN: optional,
   STATUSCAKE_API_KEY: optional,
-  LOG_LEVEL: optional,
+  LOG_LEVEL: optional.pipe(z.enum(LOG_LEVELS).optional()),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -75,8 +103,27 @@ export interface AppConfig {
   isProduction: boolean;
   appUrl: string;
   authSecret: string;
-  database: { url?: string; pgliteDir: string };
-  mercadopago: { accessToken?: string; webhookSecret?: string; apiUrl: string };
+  database: { url?: string; pgliteDir: string; poolMax: number };
+  mercadopago: {
+    accessToken?: string;
+    webhookSecret?: string;
+    apiUrl: string;
+    timeoutMs: number;
+    maxRetries: number;
+    /** Unverifiable legacy IPN calls accepted per minute. */
+    ipnPerMinute: number;
+  };
+  orders: { maxOpen: number; reservationMinutes: number };
+  jobs: {
+    enabled: boolean;
+    webhookIntervalMs: number;
+    outboxIntervalMs: number;
+    reconcileIntervalMs: number;
+    reconcileAfterMinutes: number;
+    uploadCleanupIntervalMs: number;
+  };
+  /** Tests: every API answer is checked against its declared OpenAPI response. */
+  validateResponses: boolean;
   s3: {
     bucket?: string;
     region: string;
@@ -96,7 +143,7 @@ export interface AppConfig {
   sentry: { dsn?: string; publicDsn?: string; environment: string; release?: string; tracesSampleRate: number };
   metricsToken?: string;
   statuscakeApiKey?: string;
-  logLevel: string;
+  logLevel: (typeof LOG_LEVELS)[number];
 }
 
 export function parseConfig(source: Record<string, string | undefined> = process.env): AppConfig {
@@ -112,12 +159,25 @@ export function parseConfig(source: Record<string, string | undefined> = process
     isProduction,
     appUrl: (e.APP_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
     authSecret: e.AUTH_SECRET ?? e.NEXTAUTH_SECRET ?? DEV_AUTH_SECRET,
-    database: { url: e.DATABASE_URL, pgliteDir: e.PGLITE_DATA_DIR ?? ".data/pglite" },
+    database: { url: e.DATABASE_URL, pgliteDir: e.PGLITE_DATA_DIR ?? ".data/pglite", poolMax: e.DATABASE_POOL_MAX ?? 10 },
     mercadopago: {
       accessToken: e.MERCADOPAGO_ACCESS_TOKEN,
       webhookSecret: e.MERCADOPAGO_WEBHOOK_SECRET,
       apiUrl: (e.MERCADOPAGO_API_URL ?? "https://api.mercadopago.com").replace(/\/+$/, ""),
+      timeoutMs: e.MERCADOPAGO_TIMEOUT_MS ?? 8000,
+      maxRetries: e.MERCADOPAGO_MAX_RETRIES ?? 2,
+      ipnPerMinute: e.MERCADOPAGO_IPN_PER_MINUTE ?? 120,
     },
+    orders: { maxOpen: e.MAX_OPEN_ORDERS ?? 5, reservationMinutes: e.ORDER_RESERVATION_MINUTES ?? 30 },
+    jobs: {
+      enabled: e.ONLYWAVE_JOBS !== "off",
+      webhookIntervalMs: e.WEBHOOK_WORKER_INTERVAL_MS ?? 2_000,
+      outboxIntervalMs: e.EMAIL_OUTBOX_INTERVAL_MS ?? 5_000,
+      reconcileIntervalMs: e.RECONCILE_INTERVAL_MS ?? 5 * 60_000,
+      reconcileAfterMinutes: e.RECONCILE_AFTER_MINUTES ?? 10,
+      uploadCleanupIntervalMs: e.UPLOAD_CLEANUP_INTERVAL_MS ?? 15 * 60_000,
+    },
+    validateResponses: e.ONLYWAVE_VALIDATE_RESPONSES ?? false,
     s3: {
       bucket: e.S3_BUCKET,
       region: e.S3_REGION ?? "us-east-1",
@@ -153,7 +213,8 @@ export function parseConfig(source: Record<string, string | undefined> = process
     },
     metricsToken: e.METRICS_TOKEN,
     statuscakeApiKey: e.STATUSCAKE_API_KEY,
-    logLevel: e.LOG_LEVEL ?? (isProduction ? "info" : "debug"),
+    // Tests stay quiet unless LOG_LEVEL asks otherwise.
+    logLevel: e.LOG_LEVEL ?? (isProduction ? "info" : e.NODE_ENV === "test" ? "silent" : "debug"),
   };
 }
 

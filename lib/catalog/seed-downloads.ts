@@ -1,4 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
+import { config } from "@/lib/config";
 import { getDb, schema } from "@/lib/db";
 import { createObjectKey } from "@/lib/files/keys";
 import { cacheControlFor } from "@/lib/files/rules";
@@ -33,7 +34,7 @@ export function samplePdf(title: string): Buffer {
  * guide really grants a file. Skipped when no storage is configured.
  */
 export async function seedDigitalDownloads(ownerId: string): Promise<number> {
-  if (!process.env.S3_BUCKET) return 0;
+  if (!config().s3.bucket) return 0;
   const db = await getDb();
   const { storage } = fileStorage();
   const products = await db

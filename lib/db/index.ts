@@ -33,7 +33,7 @@ async function open(): Promise<Handle> {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(database.url, {
-      max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+      max: database.poolMax,
       onnotice: () => {},
       connect_timeout: 5,
     });

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { type Caller, resolveCaller } from "@/lib/auth/caller";
+import { config } from "@/lib/config";
 import { logger } from "@/lib/observability/logger";
 import { metrics, statusClass } from "@/lib/observability/metrics";
 import { requestIdFrom, runWithContext, setContextUser } from "@/lib/observability/context";
@@ -71,7 +72,7 @@ function parseWith<T extends z.ZodType | undefined>(schema: T, input: unknown, w
 
 /** In tests every answer is checked against the operation's declared responses (contract drift). */
 function checkContract(op: Operation, status: number, body: unknown): void {
-  if (process.env.ONLYWAVE_VALIDATE_RESPONSES !== "1") return;
+  if (!config().validateResponses) return;
   const spec = op.responses[status];
   if (!spec) {
     if (status >= 400 && errorStatuses(op).includes(status)) return;
@@ -150,7 +151,7 @@ export function route<
           response = errorResponse(err, requestId);
         } else {
           reportError(err, { route: op.path, requestId });
-          if (process.env.ONLYWAVE_VALIDATE_RESPONSES === "1" && String(err).includes("Contract:")) throw err;
+          if (config().validateResponses && String(err).includes("Contract:")) throw err;
           response = errorResponse(
             new AppError(500, "internal_error", "Erro interno. Tente novamente; se persistir, fale conosco."),
             requestId,

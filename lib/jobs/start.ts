@@ -1,3 +1,4 @@
+import { config } from "@/lib/config";
 import { startOutboxWorker } from "@/lib/email/outbox/worker";
 import { cleanupPendingUploads } from "@/lib/files/cleanup-pending-uploads";
 import { logger } from "@/lib/observability/logger";
@@ -33,13 +34,12 @@ function every(name: string, ms: number, fn: () => Promise<unknown>) {
  */
 export function startBackgroundJobs(): void {
   const g = globalThis as Holder;
-  if (g[KEY] || process.env.ONLYWAVE_JOBS === "off") return;
+  const jobs = config().jobs;
+  if (g[KEY] || !jobs.enabled) return;
   g[KEY] = true;
-  startWebhookWorker(Number(process.env.WEBHOOK_WORKER_INTERVAL_MS ?? 2_000));
-  startOutboxWorker({ intervalMs: Number(process.env.EMAIL_OUTBOX_INTERVAL_MS ?? 5_000) });
-  every("reconcile-orders", Number(process.env.RECONCILE_INTERVAL_MS ?? 5 * 60_000), () =>
-    reconcileOrders({ olderThanMinutes: Number(process.env.RECONCILE_AFTER_MINUTES ?? 10) }),
-  );
-  every("cleanup-pending-uploads", Number(process.env.UPLOAD_CLEANUP_INTERVAL_MS ?? 15 * 60_000), () => cleanupPendingUploads());
+  startWebhookWorker(jobs.webhookIntervalMs);
+  startOutboxWorker({ intervalMs: jobs.outboxIntervalMs });
+  every("reconcile-orders", jobs.reconcileIntervalMs, () => reconcileOrders({ olderThanMinutes: jobs.reconcileAfterMinutes }));
+  every("cleanup-pending-uploads", jobs.uploadCleanupIntervalMs, () => cleanupPendingUploads());
   logger().info("background jobs started");
 }

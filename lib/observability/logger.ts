@@ -87,7 +87,7 @@ function scrubErr(err: unknown) {
 /** Builds a logger; `logger()` is the process-wide one, tests build their own. */
 export function createLogger(opts: LoggerOptions = {}): pino.Logger {
   const cfg = config();
-  const level = opts.level ?? (cfg.env === "test" ? (process.env.LOG_LEVEL ?? "silent") : cfg.logLevel);
+  const level = opts.level ?? cfg.logLevel;
   const pretty = opts.pretty ?? cfg.env === "development";
   const destination = opts.destination ?? (pretty ? prettyStream() : undefined);
   const options: pino.LoggerOptions = {

@@ -8,7 +8,7 @@ import { ORDER_RESERVATION_MINUTES, type OrderView, toOrderView } from "./types"
 
 /** Unpaid orders one account may hold at once (each reserves stock). */
 export function maxOpenOrders(): number {
-  return Number(process.env.MAX_OPEN_ORDERS ?? 5);
+  return config().orders.maxOpen;
 }
 
 export interface OrderLineInput {

@@ -1,3 +1,4 @@
+import { config } from "@/lib/config";
 import type { schema } from "@/lib/db";
 
 export type OrderRow = typeof schema.orders.$inferSelect;
@@ -35,4 +36,4 @@ export function toOrderView(order: OrderRow, items: OrderItemRow[]): OrderView {
 }
 
 /** How long stock stays reserved for an unpaid order. */
-export const ORDER_RESERVATION_MINUTES = Number(process.env.ORDER_RESERVATION_MINUTES ?? 30);
+export const ORDER_RESERVATION_MINUTES = config().orders.reservationMinutes;

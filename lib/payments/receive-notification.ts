@@ -36,7 +36,7 @@ function reject(reason: string, err: AppError): never {
 /** Notifications are small JSON documents; anything bigger is not from Mercado Pago. */
 export const MAX_NOTIFICATION_BYTES = 64 * 1024;
 /** Unverifiable legacy IPN calls accepted per minute, so forged ones cannot flood the queue. */
-const IPN_PER_MINUTE = Number(process.env.MERCADOPAGO_IPN_PER_MINUTE ?? 120);
+const IPN_PER_MINUTE = config().mercadopago.ipnPerMinute;
 
 async function takeIpnAllowance(): Promise<boolean> {
   const db = await getDb();

@@ -55,8 +55,8 @@ function sdkConfig(idempotencyKey?: string): MercadoPagoConfig {
   return new MercadoPagoConfig({
     accessToken: cfg.accessToken,
     options: {
-      timeout: Number(process.env.MERCADOPAGO_TIMEOUT_MS ?? 8000),
-      maxRetries: Number(process.env.MERCADOPAGO_MAX_RETRIES ?? 2),
+      timeout: cfg.timeoutMs,
+      maxRetries: cfg.maxRetries,
       ...(idempotencyKey ? { idempotencyKey } : {}),
     },
   });
