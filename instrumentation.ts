@@ -8,6 +8,13 @@ import type { Instrumentation } from "next";
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     await import("./sentry.server.config");
+    // Development without METRICS_TOKEN: say which fixed token /api/metrics accepts.
+    const [{ config }, { devMetricsTokenNotice }] = await Promise.all([
+      import("./lib/config"),
+      import("./lib/observability/metrics-auth"),
+    ]);
+    const notice = devMetricsTokenNotice(config());
+    if (notice) console.log(notice);
     // Webhook queue, reconciliation, outbox: background work lives in the server process.
     const { startBackgroundJobs } = await import("./lib/jobs/start");
     startBackgroundJobs();

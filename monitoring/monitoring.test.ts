@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
+import { DEV_METRICS_TOKEN } from "@/lib/observability/metrics-auth";
 import { seriesNames } from "@/lib/observability/testing/exposition";
 import { checkMetrics, promtool } from "@/lib/observability/testing/promtool";
 import { scrape } from "@/lib/observability/testing/scrape";
@@ -68,6 +69,8 @@ describe("Prometheus configuration and alerts (promtool)", () => {
     const config = readFileSync(path.join(prometheusDir, "prometheus.yml"), "utf8");
     expect(config).toContain("metrics_path: /api/metrics");
     expect(config).toMatch(/authorization:\s+type: Bearer\s+credentials_file: secrets\/metrics-token/);
+    // The development token it documents is the one the app accepts with METRICS_TOKEN unset.
+    expect(config).toContain(`printf ${DEV_METRICS_TOKEN} > secrets/metrics-token`);
   });
 
   it("accepts the alert rules, which cover every alert the issue asks for", () => {

@@ -2,7 +2,8 @@
  * "Each counter moves by the right amount": scrape /api/metrics before and after a flow and compare.
  *
  * Checkout, webhook and upload run their real flows (route handlers, the Mercado Pago emulator,
- * s3rver, the outbox worker with a real SMTP session).
+ * s3rver, the outbox worker with a real SMTP session). Scrapes send the bearer token like a local
+ * Prometheus does (`scrape()`: the fixed development token, METRICS_TOKEN being unset in tests).
  */
 import { createHmac, randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";

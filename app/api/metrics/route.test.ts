@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { resetConfig } from "@/lib/config";
 import { eq } from "drizzle-orm";
 import { getDb, schema } from "@/lib/db";
+import { DEV_METRICS_TOKEN, devMetricsTokenNotice } from "@/lib/observability/metrics-auth";
 import { registerGaugeProvider } from "@/lib/observability/record";
 import { parseExposition, seriesValue } from "@/lib/observability/testing/exposition";
 import { checkMetrics } from "@/lib/observability/testing/promtool";
@@ -59,11 +60,28 @@ describe("GET /api/metrics", () => {
     }
   });
 
-  it("fails closed in production when METRICS_TOKEN is unset, and is open in development", async () => {
+  it("fails closed in production when METRICS_TOKEN is unset, even with the development token", async () => {
     setEnv({ METRICS_TOKEN: undefined, NODE_ENV: "production" });
     expect((await call(GET, { path: "/api/metrics" })).status).toBe(401);
+    expect((await call(GET, { path: "/api/metrics", token: DEV_METRICS_TOKEN })).status).toBe(401);
+  });
+
+  it("requires a token in development too: with METRICS_TOKEN unset, the fixed development token", async () => {
     setEnv({ METRICS_TOKEN: undefined, NODE_ENV: "development" });
-    expect((await call(GET, { path: "/api/metrics" })).status).toBe(200);
+    const none = await call(GET, { path: "/api/metrics" });
+    expect(none.status).toBe(401);
+    expect(none.json.error.code).toBe("unauthenticated");
+    expect((await call(GET, { path: "/api/metrics", token: "anything" })).status).toBe(401);
+    expect((await call(GET, { path: "/api/metrics", token: DEV_METRICS_TOKEN })).status).toBe(200);
+    // Once METRICS_TOKEN is set, the development token no longer opens it.
+    setEnv({ METRICS_TOKEN: "s3cret-token", NODE_ENV: "development" });
+    expect((await call(GET, { path: "/api/metrics", token: DEV_METRICS_TOKEN })).status).toBe(401);
+  });
+
+  it("tells a development server's operator which token to use, and says nothing in production or with METRICS_TOKEN", () => {
+    expect(devMetricsTokenNotice({ metricsToken: undefined, isProduction: false })).toContain(`Bearer ${DEV_METRICS_TOKEN}`);
+    expect(devMetricsTokenNotice({ metricsToken: undefined, isProduction: true })).toBeUndefined();
+    expect(devMetricsTokenNotice({ metricsToken: "set", isProduction: false })).toBeUndefined();
   });
 
   it("reads database-backed gauges from registered providers at scrape time", async () => {
@@ -73,7 +91,7 @@ describe("GET /api/metrics", () => {
       registerGaugeProvider("email_outbox", async () => ({ depth: 5, oldestAgeSeconds: 7 })),
     ];
     try {
-      const exp = parseExposition((await call(GET, { path: "/api/metrics" })).text);
+      const exp = parseExposition((await call(GET, { path: "/api/metrics", token: DEV_METRICS_TOKEN })).text);
       expect(seriesValue(exp, "onlywave_webhook_unprocessed_notifications", { provider: "mercadopago" })).toBe(3);
       expect(seriesValue(exp, "onlywave_webhook_oldest_unprocessed_age_seconds", { provider: "mercadopago" })).toBe(42);
       expect(seriesValue(exp, "onlywave_email_outbox_messages")).toBe(5);
@@ -115,12 +133,12 @@ describe("GET /api/metrics", () => {
       throw new Error("relation email_outbox does not exist");
     });
     try {
-      const res = await call(GET, { path: "/api/metrics" });
+      const res = await call(GET, { path: "/api/metrics", token: DEV_METRICS_TOKEN });
       expect(res.status).toBe(200);
       const exp = parseExposition(res.text);
       expect(seriesValue(exp, "onlywave_email_outbox_messages")).toBeNaN();
       // Families are rendered concurrently, so the failure counter shows from the next scrape on.
-      const next = parseExposition((await call(GET, { path: "/api/metrics" })).text);
+      const next = parseExposition((await call(GET, { path: "/api/metrics", token: DEV_METRICS_TOKEN })).text);
       expect(seriesValue(next, "onlywave_metrics_provider_errors_total", { provider: "email_outbox" })).toBeGreaterThanOrEqual(1);
     } finally {
       off();
@@ -129,7 +147,7 @@ describe("GET /api/metrics", () => {
 
   it("passes promtool check metrics apart from prom-client's known default-metric findings", async () => {
     setEnv({ METRICS_TOKEN: undefined });
-    const { text } = await call(GET, { path: "/api/metrics" });
+    const { text } = await call(GET, { path: "/api/metrics", token: DEV_METRICS_TOKEN });
     const r = checkMetrics(text);
     expect(r.status, r.unexpected.join("\n")).not.toBe(1); // 1 = the exposition does not parse
     expect(r.unexpected).toEqual([]);
