@@ -1,11 +1,16 @@
-import { randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import * as Sentry from "@sentry/nextjs";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { POST as mercadoPagoWebhook } from "@/app/api/webhooks/mercadopago/route";
 import { resetConfig } from "@/lib/config";
+import { getDb, schema } from "@/lib/db";
 import { defineOperation } from "@/lib/http/operation";
 import { route } from "@/lib/http/route";
+import { drainWebhookWorker } from "@/lib/payments/worker";
 import { makeUser, type TestUser } from "@/lib/testing/fixtures";
+import { startPaymentsHarness } from "@/lib/testing/mercadopago";
 import { call } from "@/lib/testing/http";
 import { onRequestError } from "@/instrumentation";
 import { captureWorkerError } from "./report";
@@ -88,6 +93,42 @@ describe("Sentry on the server", () => {
       | undefined;
     expect(event?.tags).toMatchObject({ worker: "email", job_id: "job-77" });
     expect(JSON.stringify(event)).not.toContain("bob@example.com");
+  });
+
+  it("receives the webhook worker's failure (a notification Mercado Pago answers 400 for) tagged worker=webhook", async () => {
+    const h = await startPaymentsHarness();
+    try {
+      const paymentId = String(8_000_000_000 + Math.floor(Math.random() * 1_000_000_000));
+      // Not transient, so the worker gives up at once and reports through captureWorkerError.
+      await h.control("/faults", { count: 1, status: 400, method: "GET", path: `/v1/payments/${paymentId}` });
+      const ts = String(Date.now());
+      const requestId = randomUUID();
+      const v1 = createHmac("sha256", h.emulator.webhookSecret).update(`id:${paymentId};request-id:${requestId};ts:${ts};`).digest("hex");
+      const ack = await call(mercadoPagoWebhook, {
+        path: `/api/webhooks/mercadopago?data.id=${paymentId}&type=payment`,
+        headers: { "x-signature": `ts=${ts},v1=${v1}`, "x-request-id": requestId },
+        body: { id: Date.now(), type: "payment", action: "payment.updated", data: { id: paymentId } },
+      });
+      expect(ack.status).toBe(200);
+      await drainWebhookWorker();
+
+      const db = await getDb();
+      const [row] = await db
+        .select()
+        .from(schema.webhookNotifications)
+        .where(eq(schema.webhookNotifications.resourceId, paymentId));
+      expect(row?.status).toBe("failed");
+      await Sentry.flush(5000);
+      const event = sink
+        .events()
+        .map((e) => e as { tags?: Record<string, string>; contexts?: { details?: Record<string, unknown> } })
+        .find((e) => e.tags?.job_id === row!.id);
+      expect(event, "no Sentry event for the failed notification").toBeTruthy();
+      expect(event!.tags).toMatchObject({ worker: "webhook", job_id: row!.id });
+      expect(event!.contexts?.details).toMatchObject({ attempt: 1 });
+    } finally {
+      await h.close();
+    }
   });
 
   it("receives errors Next catches itself (server components) through onRequestError, with the proxy's request id", async () => {
