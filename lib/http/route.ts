@@ -7,6 +7,9 @@ import { requestIdFrom, runWithContext, setContextUser } from "@/lib/observabili
 import { reportError } from "@/lib/observability/report";
 import { AppError, type ErrorDetail, errorBody, errors } from "./errors";
 import { type AuthMode, errorStatuses, type Operation } from "./operation";
+import { apiHeaders, errorResponse, type Reply, toResponse } from "./respond";
+
+export { errorResponse, type Reply };
 
 type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -17,12 +20,6 @@ export interface HandlerContext<A extends AuthMode, B, Q, P> {
   params: Infer<P>;
   caller: A extends "public" | "custom" ? Caller | null : Caller;
   requestId: string;
-}
-
-export interface Reply {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
 }
 
 type NextContext = { params?: Promise<Record<string, string | string[]>> };
@@ -84,19 +81,6 @@ function checkContract(op: Operation, status: number, body: unknown): void {
   }
 }
 
-function toResponse(reply: Reply, requestId: string): Response {
-  const headers = new Headers(reply.headers);
-  headers.set("x-request-id", requestId);
-  headers.set("cache-control", headers.get("cache-control") ?? "no-store");
-  if (reply.body === undefined) return new Response(null, { status: reply.status, headers });
-  headers.set("content-type", headers.get("content-type") ?? "application/json; charset=utf-8");
-  return new Response(JSON.stringify(reply.body), { status: reply.status, headers });
-}
-
-export function errorResponse(err: AppError, requestId: string): Response {
-  return toResponse({ status: err.status, body: errorBody(err, requestId), headers: err.headers }, requestId);
-}
-
 /**
  * Builds a Next route handler from an operation: request id, caller resolution (cookie or bearer),
  * authorization, validation of params/query/body, the contract's error shape for every failure,
@@ -139,7 +123,7 @@ export function route<
           requestId,
         });
         if (out instanceof Response) {
-          out.headers.set("x-request-id", requestId);
+          apiHeaders(out.headers, requestId);
           response = out;
         } else {
           checkContract(op as Operation, out.status, out.body);

@@ -35,6 +35,22 @@ export function securityHeaders(opts: {
     "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=()",
     "cross-origin-opener-policy": "same-origin",
   };
-  if (opts.production && opts.https) headers["strict-transport-security"] = "max-age=63072000; includeSubDomains; preload";
+  if (opts.production && opts.https) headers["strict-transport-security"] = HSTS;
+  return headers;
+}
+
+const HSTS = "max-age=63072000; includeSubDomains; preload";
+
+/**
+ * The headers every API answer carries (the route wrapper adds them; the proxy skips /api). No
+ * CSP: JSON is never rendered as a page, and a few answers (redirects, health) are not JSON.
+ */
+export function apiSecurityHeaders(opts: { production: boolean; https: boolean }): Record<string, string> {
+  const headers: Record<string, string> = {
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+    "x-frame-options": "DENY",
+  };
+  if (opts.production && opts.https) headers["strict-transport-security"] = HSTS;
   return headers;
 }
