@@ -30,6 +30,10 @@ export const errors = {
   notFound: (what = "Recurso") => new AppError(404, "not_found", `${what} não encontrado.`),
   conflict: (code: string, message: string) => new AppError(409, code, message),
   tooLarge: (message: string) => new AppError(413, "payload_too_large", message),
+  methodNotAllowed: (method: string, allowed: string[]) =>
+    new AppError(405, "method_not_allowed", `Esta rota não aceita o método ${method}.`, undefined, {
+      allow: allowed.join(", "),
+    }),
   unsupportedType: (message: string) => new AppError(415, "unsupported_media_type", message),
   validation: (details: ErrorDetail[], message = "Os dados enviados são inválidos.") =>
     new AppError(422, "validation_failed", message, details),
