@@ -172,6 +172,9 @@ async function main() {
         limitMb: LIMIT_MB,
       }),
     );
+    console.log(
+      `upload memory: next-server RSS grew by ${value} MB at peak while uploading ${FILE_MB} MB (baseline ${Math.round(baseline)} MB; limit ${LIMIT_MB} MB) — ${value > LIMIT_MB ? "FAILS" : "passes"}`,
+    );
     if (value > LIMIT_MB) {
       console.error(`RSS grew by ${value} MB while uploading ${FILE_MB} MB (limit ${LIMIT_MB} MB)`);
       process.exitCode = 1;
