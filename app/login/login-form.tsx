@@ -3,15 +3,11 @@
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { Button, Card, Field, FormError, Input } from "../_components/ui";
 
-const MESSAGES: Record<string, string> = {
-  rate_limited: "Muitas tentativas seguidas. Aguarde alguns minutos e tente de novo.",
-  CredentialsSignin: "E-mail ou senha inválidos.",
-};
-
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
-  const [error, setError] = useState<string>();
+export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
+  const [error, setError] = useState<string | undefined>(initialError);
   const [pending, setPending] = useState(false);
   return (
     <Card>
@@ -30,7 +26,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           });
           setPending(false);
           if (!res || res.error) {
-            setError(MESSAGES[res?.error ?? ""] ?? "Não foi possível entrar. Tente novamente.");
+            setError(signInErrorMessage(res?.error));
             return;
           }
           window.location.assign(callbackUrl);

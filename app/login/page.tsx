@@ -1,3 +1,4 @@
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { PageTitle } from "../_components/ui";
 import { LoginForm } from "./login-form";
@@ -14,7 +15,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           Senha redefinida. Entre com a nova senha.
         </p>
       ) : null}
-      <LoginForm callbackUrl={safeRedirectPath(sp.callbackUrl)} />
+      {/* next-auth lands here with ?error= when it redirects instead of answering the form's fetch. */}
+      <LoginForm
+        callbackUrl={safeRedirectPath(sp.callbackUrl)}
+        initialError={typeof sp.error === "string" ? signInErrorMessage(sp.error) : undefined}
+      />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { config } from "@/lib/config";
 import { AppError } from "@/lib/http/errors";
 import { clientIp, verifyCredentials } from "./credentials";
 import type { SessionClaims } from "./caller";
+import { rateLimitedSignInError } from "./sign-in-errors";
 
 /**
  * next-auth for the browser: email + password, JWT sessions. The JWT carries the user id, role and
@@ -30,8 +31,11 @@ export function authOptions(): AuthOptions {
             );
             return { id: user.id, name: user.name, email: user.email, role: user.role, sv: user.sessionVersion };
           } catch (err) {
-            // next-auth passes a thrown message to the client as `error`; the page maps it to pt-BR.
-            if (err instanceof AppError && err.status === 429) throw new Error("rate_limited");
+            // next-auth passes a thrown message to the client as `error`; the form maps it to pt-BR
+            // (signInErrorMessage), including how long to wait.
+            if (err instanceof AppError && err.status === 429) {
+              throw new Error(rateLimitedSignInError(Number(err.headers?.["retry-after"])));
+            }
             if (err instanceof AppError && err.status === 401) return null;
             throw err;
           }
