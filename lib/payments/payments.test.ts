@@ -1,4 +1,6 @@
 import { createHmac, randomUUID } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as createOrderRoute, GET as listOrdersRoute } from "@/app/api/orders/route";
@@ -6,6 +8,7 @@ import { POST as refundRoute } from "@/app/api/payments/[id]/refunds/route";
 import { GET as getPaymentRoute } from "@/app/api/payments/[id]/route";
 import { POST as createPaymentRoute, GET as listPaymentsRoute } from "@/app/api/payments/route";
 import { POST as webhookRoute } from "@/app/api/webhooks/mercadopago/route";
+import { resetConfig } from "@/lib/config";
 import { getDb, schema } from "@/lib/db";
 import { makeProduct, makeUser, type TestUser } from "@/lib/testing/fixtures";
 import { call } from "@/lib/testing/http";
@@ -486,12 +489,14 @@ describe("pending refunds", () => {
     await h.control("/faults", { count: 1, status: 503, method: "POST", path: `/v1/payments/${mpId}/refunds` });
     const failed = await call(refundRoute, { token: admin.token, params: { id: payment.id }, body: { amountCents: 5_000 } });
     expect(failed.status).toBe(502);
+    // Unknown outcome: its own code, so a client retries with the same key instead of a new one.
+    expect(failed.json.error.code).toBe("refund_pending");
     const d = await db();
     const [pending] = await d.select().from(schema.refunds).where(eq(schema.refunds.paymentId, payment.id));
     expect(pending!.status).toBe("pending");
     // Pending still counts: a second full refund cannot exceed the balance meanwhile.
     expect((await call(refundRoute, { token: admin.token, params: { id: payment.id }, body: { amountCents: 7_001 } })).status).toBe(422);
-    await retryPendingRefunds(0);
+    await retryPendingRefunds(0, { paymentId: payment.id });
     const [done] = await d.select().from(schema.refunds).where(eq(schema.refunds.id, pending!.id));
     expect(done!.status).toBe("succeeded");
     expect((await paymentRow(payment.id)).refundedCents).toBe(5_000);
@@ -536,6 +541,109 @@ describe("reconciliation and expiry", () => {
     await applyMercadoPagoPayment(await fetch(`${h.emulator.url}/v1/payments/${mp2.id}`, { headers: { authorization: `Bearer ${h.emulator.accessToken}` } }).then((r) => r.json()), "test");
     expect((await orderRow(second.order.id))).toMatchObject({ status: "paid", reservation: "confirmed" });
     await h.control("/notifications/resume");
+    await settle();
+  });
+});
+
+/**
+ * Mercado Pago in front of the emulator, for what the emulator never answers: a refund whose
+ * `status` is not `approved`. Everything is passed through, except a refund POST while `refunds`
+ * says otherwise: `in_process` is made at the emulator and answered with that status; `rejected`
+ * is answered without making anything, as Mercado Pago does when it refuses.
+ */
+async function startRefundStatusProxy(target: string) {
+  const state: { refunds: "in_process" | "rejected" | null } = { refunds: null };
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks);
+    const refundPost = req.method === "POST" && /^\/v1\/payments\/\d+\/refunds\/?(\?|$)/.test(req.url ?? "");
+    if (refundPost && state.refunds === "rejected") {
+      const paymentId = Number(req.url!.split("/")[3]);
+      const amount = body.length ? JSON.parse(body.toString()).amount : undefined;
+      res.writeHead(201, { "content-type": "application/json" });
+      res.end(JSON.stringify({ id: Math.floor(Math.random() * 1e9), payment_id: paymentId, amount, status: "rejected", reason: "insufficient_balance" }));
+      return;
+    }
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string" && !["host", "connection", "content-length"].includes(k)) headers.set(k, v);
+    const upstream = await fetch(`${target}${req.url}`, { method: req.method, headers, body: ["GET", "HEAD"].includes(req.method!) ? undefined : body });
+    let text = await upstream.text();
+    if (refundPost && state.refunds === "in_process" && upstream.ok) text = JSON.stringify({ ...JSON.parse(text), status: "in_process" });
+    res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json" });
+    res.end(text);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return { state, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+describe("refund statuses from Mercado Pago", () => {
+  let proxy: Awaited<ReturnType<typeof startRefundStatusProxy>>;
+  beforeAll(async () => {
+    proxy = await startRefundStatusProxy(h.emulator.url);
+    process.env.MERCADOPAGO_API_URL = proxy.url;
+    resetConfig();
+  });
+  afterAll(async () => {
+    process.env.MERCADOPAGO_API_URL = h.emulator.url;
+    resetConfig();
+    await proxy?.close();
+  });
+
+  async function approved(priceCents = 20_000) {
+    const { order } = await orderFor(buyer, { priceCents, quantity: 1 });
+    const payment = await payFor(order.id);
+    await h.control(`/preferences/${payment.preferenceId}/pay`, { cardholderName: "APRO" });
+    await settle();
+    return { order, payment };
+  }
+
+  async function mpRefundsOf(paymentId: string) {
+    const mpId = (await paymentRow(paymentId)).mpPaymentId;
+    return fetch(`${h.emulator.url}/v1/payments/${mpId}/refunds`, { headers: { authorization: `Bearer ${h.emulator.accessToken}` } }).then((r) => r.json());
+  }
+
+  it("in_process: the refund stays pending and changes nothing until Mercado Pago approves it", async () => {
+    const { order, payment } = await approved(20_000);
+    proxy.state.refunds = "in_process";
+    const res = await call(refundRoute, { token: admin.token, params: { id: payment.id }, body: { amountCents: 5_000 }, headers: { "idempotency-key": randomUUID() } });
+    proxy.state.refunds = null;
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({ amountCents: 5_000, status: "pending" });
+    expect(res.json.mpRefundId).toEqual(expect.any(String));
+    const [row] = await (await db()).select().from(schema.refunds).where(eq(schema.refunds.id, res.json.id));
+    expect(row).toMatchObject({ status: "pending", mpRefundId: res.json.mpRefundId });
+    expect(await orderRow(order.id)).toMatchObject({ status: "paid" });
+    expect((await paymentRow(payment.id)).refundedCents).toBe(0);
+    // Still counted against the balance meanwhile.
+    expect((await call(refundRoute, { token: admin.token, params: { id: payment.id }, body: { amountCents: 15_001 } })).status).toBe(422);
+
+    // Looked up on the payment (where the emulator reports it approved), not asked for again.
+    expect(await retryPendingRefunds(0, { paymentId: payment.id })).toBe(1);
+    const [done] = await (await db()).select().from(schema.refunds).where(eq(schema.refunds.id, res.json.id));
+    expect(done!.status).toBe("succeeded");
+    expect((await paymentRow(payment.id)).refundedCents).toBe(5_000);
+    expect((await orderRow(order.id)).status).toBe("partially_refunded");
+    expect(await mpRefundsOf(payment.id)).toHaveLength(1);
+    await settle();
+  });
+
+  it("rejected: 502 with the reason, the ledger says failed, the order is untouched and the balance is free", async () => {
+    const { order, payment } = await approved(20_000);
+    const key = randomUUID();
+    proxy.state.refunds = "rejected";
+    const res = await call(refundRoute, { token: admin.token, params: { id: payment.id }, body: { amountCents: 5_000 }, headers: { "idempotency-key": key } });
+    proxy.state.refunds = null;
+    expect(res.status).toBe(502);
+    expect(res.json.error.message).toContain("rejected");
+    const rows = await (await db()).select().from(schema.refunds).where(eq(schema.refunds.paymentId, payment.id));
+    expect(rows.map((r) => r.status)).toEqual(["failed"]);
+    expect(await orderRow(order.id)).toMatchObject({ status: "paid" });
+    expect((await paymentRow(payment.id)).refundedCents).toBe(0);
+    const full = await call(refundRoute, { token: admin.token, params: { id: payment.id }, body: {}, headers: { "idempotency-key": randomUUID() } });
+    expect(full.status).toBe(201);
+    expect(full.json).toMatchObject({ amountCents: 20_000, status: "succeeded" });
+    expect((await orderRow(order.id)).status).toBe("refunded");
     await settle();
   });
 });
