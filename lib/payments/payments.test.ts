@@ -633,9 +633,12 @@ describe("refund statuses from Mercado Pago", () => {
     const key = randomUUID();
     proxy.state.refunds = "rejected";
     const res = await call(refundRoute, { token: admin.token, params: { id: payment.id }, body: { amountCents: 5_000 }, headers: { "idempotency-key": key } });
+    // The same key again answers the failure again, never a 200 that reads like success.
+    const again = await call(refundRoute, { token: admin.token, params: { id: payment.id }, body: { amountCents: 5_000 }, headers: { "idempotency-key": key } });
     proxy.state.refunds = null;
     expect(res.status).toBe(502);
     expect(res.json.error.message).toContain("rejected");
+    expect(again.status).toBe(502);
     const rows = await (await db()).select().from(schema.refunds).where(eq(schema.refunds.paymentId, payment.id));
     expect(rows.map((r) => r.status)).toEqual(["failed"]);
     expect(await orderRow(order.id)).toMatchObject({ status: "paid" });
@@ -644,6 +647,48 @@ describe("refund statuses from Mercado Pago", () => {
     expect(full.status).toBe(201);
     expect(full.json).toMatchObject({ amountCents: 20_000, status: "succeeded" });
     expect((await orderRow(order.id)).status).toBe("refunded");
+    await settle();
+  });
+});
+
+describe("refund idempotency", () => {
+  async function approved(priceCents = 20_000) {
+    const { order } = await orderFor(buyer, { priceCents, quantity: 1 });
+    const payment = await payFor(order.id);
+    await h.control(`/preferences/${payment.preferenceId}/pay`, { cardholderName: "APRO" });
+    await settle();
+    return { order, payment };
+  }
+
+  it("a key reused for another amount is a 409 in the contract's error shape", async () => {
+    const { payment } = await approved();
+    const key = randomUUID();
+    const first = await call(refundRoute, { token: admin.token, params: { id: payment.id }, body: { amountCents: 5_000 }, headers: { "idempotency-key": key } });
+    expect(first.status).toBe(201);
+    const other = await call(refundRoute, { token: admin.token, params: { id: payment.id }, body: { amountCents: 6_000 }, headers: { "idempotency-key": key } });
+    expect(other.status).toBe(409);
+    expect(other.json.error).toMatchObject({ code: "idempotency_key_reused", message: expect.stringContaining("5000"), requestId: expect.any(String) });
+    const rows = await (await db()).select().from(schema.refunds).where(eq(schema.refunds.paymentId, payment.id));
+    expect(rows).toHaveLength(1);
+    await settle();
+  });
+
+  it("after a failed refund the same key answers the failure (502, not 200) and a new key refunds", async () => {
+    const { payment } = await approved();
+    const mpId = (await paymentRow(payment.id)).mpPaymentId;
+    const key = randomUUID();
+    await h.control("/faults", { count: 1, status: 400, method: "POST", path: `/v1/payments/${mpId}/refunds` });
+    const failed = await call(refundRoute, { token: admin.token, params: { id: payment.id }, body: { amountCents: 5_000 }, headers: { "idempotency-key": key } });
+    expect(failed.status).toBe(502);
+    expect(failed.json.error.code).toBe("upstream_failed");
+    const again = await call(refundRoute, { token: admin.token, params: { id: payment.id }, body: { amountCents: 5_000 }, headers: { "idempotency-key": key } });
+    expect(again.status).toBe(502);
+    expect(again.json.error.message).toBe(failed.json.error.message);
+    const fresh = await call(refundRoute, { token: admin.token, params: { id: payment.id }, body: { amountCents: 5_000 }, headers: { "idempotency-key": randomUUID() } });
+    expect(fresh.status).toBe(201);
+    expect(fresh.json.status).toBe("succeeded");
+    const rows = await (await db()).select().from(schema.refunds).where(eq(schema.refunds.paymentId, payment.id));
+    expect(rows.map((r) => r.status).sort()).toEqual(["failed", "succeeded"]);
     await settle();
   });
 });

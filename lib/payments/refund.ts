@@ -62,8 +62,8 @@ function refundPending(refundId: string, message: string): AppError {
  * Refunds part or all of an approved payment. The payment row is locked while the refund is
  * recorded, and the amount still refundable counts pending refunds, so two concurrent requests can
  * never refund more than was paid. The refund row id is the idempotency key sent to Mercado Pago.
- * A repeated `Idempotency-Key` answers the refund it already made, and finishes it if it was left
- * pending.
+ * A repeated `Idempotency-Key` answers what the first request did (the refund, or its failure as a
+ * 502), finishes it if it was left pending, and is a 409 when it names another amount.
  */
 export async function refundPayment(
   caller: Caller,
@@ -80,6 +80,13 @@ export async function refundPayment(
         .from(schema.refunds)
         .where(and(eq(schema.refunds.paymentId, paymentId), eq(schema.refunds.idempotencyKey, input.idempotencyKey)));
       if (prior) {
+        // Omitting the amount ("the rest") matches any earlier request: what "the rest" was is not kept.
+        if (input.amountCents !== undefined && input.amountCents !== prior.amountCents) {
+          throw errors.conflict(
+            "idempotency_key_reused",
+            `Esta Idempotency-Key já foi usada para um reembolso de ${prior.amountCents} centavos. Use uma chave nova para outro valor.`,
+          );
+        }
         return { replay: prior, mpPaymentId: payment.mpPaymentId };
       }
     }
@@ -104,7 +111,8 @@ export async function refundPayment(
   });
   if ("replay" in decision) {
     const prior = decision.replay!;
-    if (prior.status !== "pending" || !decision.mpPaymentId) return { refund: view(prior), replayed: true };
+    if (prior.status === "failed") throw refundFailed(prior.error ?? "reembolso não realizado.");
+    if (prior.status === "succeeded" || !decision.mpPaymentId) return { refund: view(prior), replayed: true };
     // Left pending: finish it now (Mercado Pago dedupes the same key, or tells us how it ended).
     const refund = await resolvePendingRefund(prior, decision.mpPaymentId);
     if (refund.status === "failed") throw refundFailed(refund.error ?? "reembolso não realizado.");

@@ -3,10 +3,15 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { formatMoney } from "@/lib/money";
+import { callApi } from "../../../_components/api";
 import { useToast } from "../../../_components/toast";
 import { Button } from "../../../_components/ui";
+import { type RefundAnswer, refundOutcome } from "./refund-outcome";
 
-/** Refund with a confirmation step; one Idempotency-Key per confirmed intent, so a double click refunds once. */
+/**
+ * Refund with a confirmation step; one Idempotency-Key per confirmed intent (amount), so a double
+ * click refunds once, and a new key after a failure, so trying again really tries again.
+ */
 export function RefundForm({ paymentId, refundableCents, currency }: { paymentId: string; refundableCents: number; currency: string }) {
   const router = useRouter();
   const toast = useToast();
@@ -17,6 +22,9 @@ export function RefundForm({ paymentId, refundableCents, currency }: { paymentId
   const key = useRef<string>(crypto.randomUUID());
   const cents = Math.round(Number(amount.replace(/\./g, "").replace(",", ".")) * 100);
   const valid = Number.isInteger(cents) && cents > 0 && cents <= refundableCents;
+  const newKey = () => {
+    key.current = crypto.randomUUID();
+  };
   return (
     <div className="mt-4 space-y-3">
       <label className="block text-sm">
@@ -27,6 +35,8 @@ export function RefundForm({ paymentId, refundableCents, currency }: { paymentId
           onChange={(e) => {
             setAmount(e.target.value);
             setConfirming(false);
+            // Another amount is another intent: the server refuses a key reused for a different amount.
+            newKey();
           }}
           className="mt-1 w-40 rounded-lg border border-slate-300 px-3 py-2"
           aria-invalid={!valid}
@@ -51,20 +61,19 @@ export function RefundForm({ paymentId, refundableCents, currency }: { paymentId
             onClick={async () => {
               setPending(true);
               setError(undefined);
-              const res = await fetch(`/api/payments/${paymentId}/refunds`, {
-                method: "POST",
-                headers: { "content-type": "application/json", "idempotency-key": key.current },
-                body: JSON.stringify({ amountCents: cents }),
+              const res = await callApi<RefundAnswer>(`/api/payments/${paymentId}/refunds`, {
+                body: { amountCents: cents },
+                headers: { "idempotency-key": key.current },
               });
-              const body = await res.json().catch(() => null);
               setPending(false);
-              if (!res.ok) {
-                setError(body?.error?.message ?? "Não foi possível reembolsar.");
-                return;
+              const outcome = refundOutcome(res);
+              if (!outcome.keepKey) newKey();
+              if (res.ok && outcome.kind !== "failed") {
+                setConfirming(false);
+                toast(outcome.message, outcome.kind === "succeeded" ? "success" : "info");
+              } else {
+                setError(outcome.message);
               }
-              key.current = crypto.randomUUID();
-              setConfirming(false);
-              toast("Reembolso realizado.", "success");
               router.refresh();
             }}
           >
