@@ -51,6 +51,11 @@ export async function createOrder(userId: string, lines: OrderLineInput[]): Prom
   const totalCents = items.reduce((sum, i) => sum + i.unitPriceCents * i.quantity, 0);
 
   const orderId = await db.transaction(async (tx) => {
+    // One order at a time per account: the buyer's row lock serializes this account's parallel
+    // requests, so each counts the unpaid orders the previous one committed (a plain count would
+    // let a burst slip past the cap). NO KEY UPDATE does not block other rows referencing the user.
+    const [buyer] = await tx.select().from(schema.users).where(eq(schema.users.id, userId)).for("no key update");
+    if (!buyer) throw errors.unauthenticated();
     // Holding stock costs other shoppers: a few unpaid orders per account at a time.
     const [{ open }] = (await tx
       .select({ open: sql<number>`count(*)::int` })
@@ -83,15 +88,14 @@ export async function createOrder(userId: string, lines: OrderLineInput[]): Prom
         downloadFileId: i.downloadFileId,
       })),
     );
-    const [buyer] = await tx.select().from(schema.users).where(eq(schema.users.id, userId));
     // "Recebemos seu pedido": sent by the outbox, only if this transaction commits.
     await enqueueEmail(
       {
         template: "order-received",
-        to: buyer!.email,
+        to: buyer.email,
         dedupeKey: `order-received:${order!.id}`,
         props: {
-          name: buyer!.name,
+          name: buyer.name,
           orderId: order!.id.slice(0, 8),
           items: items.map((i) => ({ name: i.name, quantity: i.quantity, unitPriceCents: i.unitPriceCents })),
           totalCents,
