@@ -28,8 +28,11 @@ export default async function AdminDashboard() {
         </Card>
         <Card>
           <p className="text-sm text-slate-600">Webhooks com problema</p>
-          <p className={`mt-1 text-2xl font-bold ${f.failingWebhooks.length || f.stuckWebhooks ? "text-red-700" : "text-emerald-700"}`}>
-            {f.failingWebhooks.length + f.stuckWebhooks}
+          <p
+            className={`mt-1 text-2xl font-bold ${f.failingWebhookCount || f.stuckWebhooks ? "text-red-700" : "text-emerald-700"}`}
+            data-testid="failing-webhooks"
+          >
+            {f.failingWebhookCount + f.stuckWebhooks}
           </p>
           <p className="text-xs text-slate-500">{f.stuckWebhooks} aguardando há mais de 5 min</p>
         </Card>
@@ -89,6 +92,11 @@ export default async function AdminDashboard() {
                   Webhook {n.topic} {n.resourceId}: <Badge tone="danger">{n.status}</Badge> {n.lastError} · {formatDateTime(n.receivedAt)}
                 </li>
               ))}
+              {f.failingWebhookCount > f.failingWebhooks.length ? (
+                <li className="text-slate-600">
+                  … e mais {f.failingWebhookCount - f.failingWebhooks.length} webhook(s) com problema (mostrando os 10 mais recentes).
+                </li>
+              ) : null}
             </ul>
           )}
         </Card>

@@ -23,7 +23,8 @@ export async function dashboardFigures() {
       .from(schema.payments)
       .where(and(isNotNull(schema.payments.approvedAt), gte(schema.payments.approvedAt, since)));
   const since30 = new Date(Date.now() - 29 * 86_400_000);
-  const [[todayRow], [monthRow], byStatus, perDay, failingWebhooks, stuckWebhooks, attention] = await Promise.all([
+  const failing = inArray(schema.webhookNotifications.status, ["failed", "flagged"]);
+  const [[todayRow], [monthRow], byStatus, perDay, failingWebhooks, failingCount, stuckWebhooks, attention] = await Promise.all([
     revenue(today),
     revenue(month),
     db.select({ status: schema.payments.status, n: count() }).from(schema.payments).groupBy(schema.payments.status),
@@ -39,9 +40,10 @@ export async function dashboardFigures() {
     db
       .select()
       .from(schema.webhookNotifications)
-      .where(inArray(schema.webhookNotifications.status, ["failed", "flagged"]))
+      .where(failing)
       .orderBy(desc(schema.webhookNotifications.receivedAt))
       .limit(10),
+    db.select({ n: count() }).from(schema.webhookNotifications).where(failing),
     db
       .select({ n: count() })
       .from(schema.webhookNotifications)
@@ -59,7 +61,10 @@ export async function dashboardFigures() {
     monthCents: monthRow?.cents ?? 0,
     byStatus: Object.fromEntries(byStatus.map((r) => [r.status, r.n])) as Record<string, number>,
     perDay: days,
+    /** The latest 10 failed or flagged notifications, for the list. */
     failingWebhooks,
+    /** How many there are in all (the list above is capped). */
+    failingWebhookCount: failingCount[0]?.n ?? 0,
     stuckWebhooks: stuckWebhooks[0]?.n ?? 0,
     attention,
   };
