@@ -90,6 +90,8 @@ const envSchema = z.object({
 
   METRICS_TOKEN: optional,
   STATUSCAKE_API_KEY: optional,
+  ADMIN_EMAIL: optional,
+  ADMIN_PASSWORD: optional,
   LOG_LEVEL: optional.pipe(z.enum(LOG_LEVELS).optional()),
 });
 
@@ -143,6 +145,8 @@ export interface AppConfig {
   sentry: { dsn?: string; publicDsn?: string; environment: string; release?: string; tracesSampleRate: number };
   metricsToken?: string;
   statuscakeApiKey?: string;
+  /** The admin `npm run db:seed` makes sure of; unset → the generated development admin. */
+  seedAdmin: { email?: string; password?: string };
   logLevel: (typeof LOG_LEVELS)[number];
 }
 
@@ -213,6 +217,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     },
     metricsToken: e.METRICS_TOKEN,
     statuscakeApiKey: e.STATUSCAKE_API_KEY,
+    seedAdmin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD },
     // Tests stay quiet unless LOG_LEVEL asks otherwise.
     logLevel: e.LOG_LEVEL ?? (isProduction ? "info" : e.NODE_ENV === "test" ? "silent" : "debug"),
   };
