@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, ilike, lt, lte, or, type SQL } from "drizzle-orm";
 import type { Caller } from "@/lib/auth/caller";
 import { getDb, schema } from "@/lib/db";
-import { errors } from "@/lib/http/errors";
+import { AppError, errors } from "@/lib/http/errors";
 import { decodeKeyset, type Page, toPage } from "@/lib/http/pagination";
 import { isPaymentStatus, type PaymentView, toPaymentView } from "./types";
 
@@ -35,6 +35,9 @@ export interface PaymentListItem extends PaymentView {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Payments are listed newest first on (createdAt, id). */
+const PAYMENT_CURSOR = ["date", "uuid"] as const;
+
 /** Newest first; customers see their own, admins everything with filters. */
 export async function listPaymentsFor(caller: Caller, query: PaymentQuery): Promise<Page<PaymentListItem>> {
   const db = await getDb();
@@ -49,7 +52,7 @@ export async function listPaymentsFor(caller: Caller, query: PaymentQuery): Prom
     const byEmail = ilike(schema.users.email, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     where.push(UUID.test(q) ? or(eq(schema.payments.orderId, q), eq(schema.payments.id, q), byEmail)! : or(byEmail, eq(schema.payments.mpPaymentId, q))!);
   }
-  const after = decodeKeyset(query.cursor, ["date", "uuid"]);
+  const after = decodeKeyset(query.cursor, PAYMENT_CURSOR);
   if (after) {
     const [when, id] = after;
     where.push(or(lt(schema.payments.createdAt, when), and(eq(schema.payments.createdAt, when), lt(schema.payments.id, id)))!);
@@ -68,6 +71,25 @@ export async function listPaymentsFor(caller: Caller, query: PaymentQuery): Prom
     (r) => ({ ...toPaymentView(r.payment), buyerEmail: r.email, buyerName: r.name }),
     (r) => [r.payment.createdAt.toISOString(), r.payment.id],
   );
+}
+
+/**
+ * For pages, where a URL can be edited by hand: a cursor that does not decode (forged, cut short)
+ * gives the first page and says so, instead of the 422 the API answers.
+ */
+export async function listPaymentsOrFirstPage(
+  caller: Caller,
+  query: PaymentQuery,
+): Promise<Page<PaymentListItem> & { cursorRejected: boolean }> {
+  let cursorRejected = false;
+  try {
+    decodeKeyset(query.cursor, PAYMENT_CURSOR);
+  } catch (err) {
+    if (!(err instanceof AppError) || err.status !== 422) throw err;
+    cursorRejected = true;
+  }
+  const page = await listPaymentsFor(caller, cursorRejected ? { ...query, cursor: undefined } : query);
+  return { ...page, cursorRejected };
 }
 
 /** The admin timeline: status changes, refunds and every notification received for the payment. */

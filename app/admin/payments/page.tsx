@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
-import { listPaymentsFor } from "@/lib/payments/get-payment";
+import { listPaymentsOrFirstPage } from "@/lib/payments/get-payment";
 import { formatDateTime, PAYMENT_STATUS, paymentStatus } from "@/lib/payments/labels";
 import { Badge, buttonClass, PageTitle, Table, Td, Th } from "../../_components/ui";
 
 export const metadata = { title: "Pagamentos" };
 
-type Search = Promise<Record<string, string | undefined>>;
+type Search = Promise<Record<string, string | string[] | undefined>>;
 
 function dayStart(v: string | undefined, end = false): Date | undefined {
   if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return undefined;
@@ -17,8 +17,10 @@ function dayStart(v: string | undefined, end = false): Date | undefined {
 
 export default async function AdminPaymentsPage({ searchParams }: { searchParams: Search }) {
   const caller = await requireAdmin("/admin/payments");
-  const sp = await searchParams;
-  const page = await listPaymentsFor(caller, {
+  // A repeated parameter (?q=a&q=b) arrives as an array: the first one counts.
+  const sp = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) as Record<string, string | undefined>;
+  // A hand-edited or forged ?cursor= shows the first page with a notice, never the error page.
+  const page = await listPaymentsOrFirstPage(caller, {
     limit: 25,
     cursor: sp.cursor,
     status: sp.status || undefined,
@@ -60,6 +62,11 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
           </button>
         </div>
       </form>
+      {page.cursorRejected ? (
+        <p className="mb-4 rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900" role="status" data-testid="cursor-notice">
+          O link de paginação é inválido ou expirou. Mostrando a primeira página.
+        </p>
+      ) : null}
       {page.data.length === 0 ? (
         <p className="rounded-2xl bg-white p-8 text-center text-slate-600">Nenhum pagamento encontrado.</p>
       ) : (
