@@ -1,19 +1,30 @@
 import { spawn } from "node:child_process";
-import { missingForProduction } from "@/lib/config";
+import { config, missingForProduction } from "@/lib/config";
 import { migratePostgres } from "@/lib/db/migrate";
+
+function refuse(reason: string): never {
+  console.error(`OnlyWave cannot start in production. ${reason}`);
+  process.exit(1);
+}
 
 /**
  * `npm start`: production. Refuses to start while any required variable is missing (all listed at
- * once), applies pending migrations, then hands over to `next start`.
+ * once) or any value is invalid, applies pending migrations, then hands over to `next start`.
+ * All of it happens before `next start`, so no build is needed to see what is wrong.
  */
 async function main() {
+  // NODE_ENV decides which checks apply, so it is read before the configuration is parsed.
   if (process.env.NODE_ENV === "production") {
     const missing = missingForProduction();
-    if (missing.length) {
-      console.error(`OnlyWave cannot start in production. Missing environment variables:\n${missing.map((m) => `  - ${m}`).join("\n")}`);
-      process.exit(1);
+    if (missing.length) refuse(`Missing environment variables:\n${missing.map((m) => `  - ${m}`).join("\n")}`);
+    let cfg: ReturnType<typeof config>;
+    try {
+      cfg = config();
+    } catch (err) {
+      refuse(err instanceof Error ? err.message : String(err));
     }
-    await migratePostgres(process.env.DATABASE_URL!);
+    // missingForProduction guarantees DATABASE_URL.
+    await migratePostgres(cfg.database.url as string);
   }
   const args = [require.resolve("next/dist/bin/next"), "start", "-p", process.env.PORT ?? "3000"];
   const child = spawn(process.execPath, args, {
