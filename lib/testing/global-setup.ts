@@ -1,11 +1,20 @@
 import type { TestProject } from "vitest/node";
 import { migratePostgres } from "@/lib/db/migrate";
-import { assertLocalDatabase, createScratchDatabase } from "../../scripts/lib/database";
+import { assertLocalDatabase, createScratchDatabase, dropStaleDatabases } from "../../scripts/lib/database";
 
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
   }
+}
+
+export const TEST_DATABASE_PREFIX = "onlywave_test";
+/** Longer than any vitest run: a scratch database this old belongs to a run killed before teardown. */
+export const STALE_TEST_DATABASE_MS = 2 * 60 * 60 * 1000;
+
+/** Drops the scratch databases killed runs left behind (as scripts/e2e-server.ts does for e2e's). */
+export function dropStaleTestDatabases(baseUrl: string): Promise<number> {
+  return dropStaleDatabases(baseUrl, TEST_DATABASE_PREFIX, STALE_TEST_DATABASE_MS);
 }
 
 /**
@@ -20,7 +29,8 @@ export default async function setup(project: TestProject) {
     return;
   }
   assertLocalDatabase(base);
-  const scratch = await createScratchDatabase(base, "onlywave_test");
+  await dropStaleTestDatabases(base);
+  const scratch = await createScratchDatabase(base, TEST_DATABASE_PREFIX);
   await migratePostgres(scratch.url);
   project.provide("databaseUrl", scratch.url);
   return async () => {
