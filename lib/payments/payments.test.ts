@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { and, eq } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as createOrderRoute, GET as listOrdersRoute } from "@/app/api/orders/route";
 import { POST as refundRoute } from "@/app/api/payments/[id]/refunds/route";
@@ -14,7 +14,7 @@ import { makeProduct, makeUser, type TestUser } from "@/lib/testing/fixtures";
 import { call } from "@/lib/testing/http";
 import { type PaymentsHarness, startPaymentsHarness } from "@/lib/testing/mercadopago";
 import { applyMercadoPagoPayment } from "./apply-payment";
-import { processNotifications } from "./process-notifications";
+import { processNotifications, RETRY_DELAYS_MS } from "./process-notifications";
 import { expireStaleOrders, reconcileOrders } from "./reconcile";
 import { retryPendingRefunds } from "./refund";
 import { drainWebhookWorker } from "./worker";
@@ -690,5 +690,70 @@ describe("refund idempotency", () => {
     const rows = await (await db()).select().from(schema.refunds).where(eq(schema.refunds.paymentId, payment.id));
     expect(rows.map((r) => r.status).sort()).toEqual(["failed", "succeeded"]);
     await settle();
+  });
+});
+
+describe("webhook queue durability", () => {
+  async function recordedNotification() {
+    const { order } = await orderFor(buyer);
+    const payment = await payFor(order.id);
+    await h.control("/notifications/pause");
+    const mp = await h.control(`/preferences/${payment.preferenceId}/pay`, { cardholderName: "APRO" });
+    expect((await call(webhookRoute, { ...signedNotification(String(mp.id)) })).status).toBe(200);
+    const where = eq(schema.webhookNotifications.resourceId, String(mp.id));
+    const row = async () => (await (await db()).select().from(schema.webhookNotifications).where(where))[0]!;
+    return { order, payment, mp, where, row };
+  }
+
+  async function alertsFor(notificationId: string) {
+    return (await db()).select().from(schema.emailOutbox).where(like(schema.emailOutbox.dedupeKey, `webhook-failed:${notificationId}:%`));
+  }
+
+  async function finishUp() {
+    await h.control("/faults", undefined, "DELETE");
+    await h.control("/notifications/resume");
+    await settle();
+  }
+
+  it("a notification claimed by a worker that died is processed again once its lease runs out", async () => {
+    const { order, where, row } = await recordedNotification();
+    const d = await db();
+    // A worker claimed it (attempt 1, lease still running) and died before finishing.
+    await d.update(schema.webhookNotifications).set({ status: "processing", attempts: 1, nextAttemptAt: new Date(Date.now() + 60_000) }).where(where);
+    await drainWebhookWorker();
+    expect(await row()).toMatchObject({ status: "processing", attempts: 1 });
+    expect((await orderRow(order.id)).status).toBe("pending_payment");
+    // The lease runs out (time travel instead of waiting two minutes).
+    await d.update(schema.webhookNotifications).set({ nextAttemptAt: new Date(Date.now() - 1_000) }).where(where);
+    await drainWebhookWorker();
+    expect(await row()).toMatchObject({ status: "processed", attempts: 2, lastError: null });
+    expect((await orderRow(order.id)).status).toBe("paid");
+    await finishUp();
+  });
+
+  it("retries run out: marked failed after the last attempt and each admin alerted once", async () => {
+    const { order, mp, where, row } = await recordedNotification();
+    const d = await db();
+    await h.control("/faults", { count: RETRY_DELAYS_MS.length + 1, status: 503, method: "GET", path: `/v1/payments/${mp.id}` });
+    for (let i = 0; i <= RETRY_DELAYS_MS.length; i++) {
+      await drainWebhookWorker();
+      await d
+        .update(schema.webhookNotifications)
+        .set({ nextAttemptAt: new Date(0) })
+        .where(and(where, eq(schema.webhookNotifications.status, "pending")));
+    }
+    const failed = await row();
+    expect(failed).toMatchObject({ status: "failed", attempts: RETRY_DELAYS_MS.length + 1 });
+    expect(failed.lastError).toContain("Emulated failure");
+    const alerts = await alertsFor(failed.id);
+    expect(alerts.filter((e) => e.to === admin.user.email)).toHaveLength(1);
+    expect(alerts.every((e) => e.template === "admin-alert")).toBe(true);
+    expect(new Set(alerts.map((e) => e.to)).size).toBe(alerts.length);
+    // Failed is final: more passes neither retry it nor alert again.
+    await drainWebhookWorker();
+    expect(await row()).toMatchObject({ status: "failed", attempts: RETRY_DELAYS_MS.length + 1 });
+    expect(await alertsFor(failed.id)).toHaveLength(alerts.length);
+    expect((await orderRow(order.id)).status).toBe("pending_payment");
+    await finishUp();
   });
 });
