@@ -756,4 +756,25 @@ describe("webhook queue durability", () => {
     expect((await orderRow(order.id)).status).toBe("pending_payment");
     await finishUp();
   });
+
+  it("a worker whose claim was taken over records no failure and alerts nobody", async () => {
+    const { mp, where, row } = await recordedNotification();
+    const d = await db();
+    // Mercado Pago answers a definitive error, slowly: the lease is taken over meanwhile.
+    await h.control("/faults", { count: 1, status: 400, delayMs: 600, method: "GET", path: `/v1/payments/${mp.id}` });
+    const slow = drainWebhookWorker();
+    for (let i = 0; i < 100 && (await row()).status !== "processing"; i++) await new Promise((r) => setTimeout(r, 10));
+    const claimed = await row();
+    expect(claimed).toMatchObject({ status: "processing", attempts: 1 });
+    // Another worker's claim (its lease ran out for the first one).
+    await d.update(schema.webhookNotifications).set({ attempts: 2, nextAttemptAt: new Date(Date.now() + 60_000) }).where(where);
+    await slow;
+    expect(await row()).toMatchObject({ status: "processing", attempts: 2 });
+    expect(await alertsFor(claimed.id)).toHaveLength(0);
+    // The new claim's worker goes on to process it normally.
+    await d.update(schema.webhookNotifications).set({ nextAttemptAt: new Date(Date.now() - 1_000) }).where(where);
+    await drainWebhookWorker();
+    expect(await row()).toMatchObject({ status: "processed", attempts: 3 });
+    await finishUp();
+  });
 });

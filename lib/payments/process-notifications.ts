@@ -1,6 +1,6 @@
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { config } from "@/lib/config";
-import { getDb, schema } from "@/lib/db";
+import { type Executor, getDb, schema, type Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox/enqueue";
 import { isTransientMercadoPagoError, MercadoPagoError, mercadoPago } from "@/lib/integrations/mercadopago/client";
 import { logger } from "@/lib/observability/logger";
@@ -44,13 +44,15 @@ async function claim(limit: number): Promise<NotificationRow[]> {
  * Records the outcome of one claim. Guarded by the claim (attempt number, still processing): a
  * worker whose lease ran out and whose row was claimed again writes nothing.
  */
-async function finish(n: NotificationRow, set: Partial<typeof schema.webhookNotifications.$inferInsert>) {
-  const db = await getDb();
+async function finish(n: NotificationRow, set: Partial<typeof schema.webhookNotifications.$inferInsert>, tx?: Executor): Promise<boolean> {
+  const db = tx ?? (await getDb());
   const w = schema.webhookNotifications;
-  await db
+  const rows = await db
     .update(w)
     .set({ processedAt: new Date(), ...set })
-    .where(and(eq(w.id, n.id), eq(w.attempts, n.attempts), eq(w.status, "processing")));
+    .where(and(eq(w.id, n.id), eq(w.attempts, n.attempts), eq(w.status, "processing")))
+    .returning({ id: w.id });
+  return rows.length > 0;
 }
 
 async function processOne(n: NotificationRow): Promise<void> {
@@ -81,27 +83,39 @@ async function processOne(n: NotificationRow): Promise<void> {
       logger().warn({ notificationId: n.id, attempts: n.attempts, delayMs: delay, err: message }, "webhook processing will retry");
       return;
     }
-    await finish(n, { status: "failed", lastError: message });
+    // Marked failed and the admins' alert queued together: both or neither, and neither when the
+    // claim was lost (another worker holds the row now and decides).
+    const db = await getDb();
+    const marked = await db.transaction(async (tx) => {
+      if (!(await finish(n, { status: "failed", lastError: message }, tx))) return false;
+      await alertAdmins(tx, n, message);
+      return true;
+    });
+    if (!marked) {
+      logger().warn({ notificationId: n.id, attempts: n.attempts }, "webhook claim lost before recording its failure; the new claim decides");
+      return;
+    }
     recordWebhookEvent("failed", transient ? "retries_exhausted" : "error");
     captureWorkerError(err, { worker: "webhook", jobId: n.id, attempt: n.attempts });
-    await alertAdmins(n, message);
   }
 }
 
-async function alertAdmins(n: NotificationRow, message: string) {
-  const db = await getDb();
-  const admins = await db.select().from(schema.users).where(eq(schema.users.role, "admin"));
+async function alertAdmins(tx: Tx, n: NotificationRow, message: string) {
+  const admins = await tx.select().from(schema.users).where(eq(schema.users.role, "admin"));
   for (const a of admins) {
-    await enqueueEmail({
-      template: "admin-alert",
-      to: a.email,
-      dedupeKey: `webhook-failed:${n.id}:${a.id}`,
-      props: {
-        title: "Falha ao processar webhook do Mercado Pago",
-        message: `A notificação ${n.topic} ${n.resourceId} falhou após ${n.attempts} tentativas: ${message}`,
-        link: `${config().appUrl}/admin`,
+    await enqueueEmail(
+      {
+        template: "admin-alert",
+        to: a.email,
+        dedupeKey: `webhook-failed:${n.id}:${a.id}`,
+        props: {
+          title: "Falha ao processar webhook do Mercado Pago",
+          message: `A notificação ${n.topic} ${n.resourceId} falhou após ${n.attempts} tentativas: ${message}`,
+          link: `${config().appUrl}/admin`,
+        },
       },
-    });
+      tx,
+    );
   }
 }
 
