@@ -42,9 +42,13 @@ export const ProductSchema = z
     stock: z.number().int(),
     active: z.boolean(),
     images: z.array(ProductImageSchema),
-    downloadFileId: z.string().nullable().optional(),
   })
-  ;
+  .describe("A product as anyone sees it");
+
+/** Answers of the admin product routes: also the download file of a digital product. */
+export const AdminProductSchema = ProductSchema.extend({
+  downloadFileId: z.string().nullable().describe("For digital products: the file buyers get access to"),
+}).describe("A product with the fields only admins see");
 
 export function listOf<T extends z.ZodType>(item: T) {
   return z.object({ data: z.array(item), nextCursor: z.string().nullable() });

@@ -7,6 +7,7 @@ import { assertDownloadFile, imagesFromFiles } from "./product-files";
 
 const { products, categories, productImages } = schema;
 
+/** A product as the storefront and anonymous API callers see it. */
 export interface Product {
   id: string;
   slug: string;
@@ -20,7 +21,19 @@ export interface Product {
   stock: number;
   active: boolean;
   images: ProductImage[];
+}
+
+/**
+ * What admins (product editing) also see: the file buyers of a digital product are granted. Kept
+ * out of the public shape, so it never reaches anonymous callers.
+ */
+export interface AdminProduct extends Product {
   downloadFileId: string | null;
+}
+
+function toPublic(product: AdminProduct): Product {
+  const { downloadFileId: _, ...rest } = product;
+  return rest;
 }
 
 /**
@@ -55,7 +68,7 @@ const columns = {
   categoryName: categories.name,
 };
 
-async function withImages(db: Executor, rows: Row[]): Promise<Product[]> {
+async function withImages(db: Executor, rows: Row[]): Promise<AdminProduct[]> {
   if (rows.length === 0) return [];
   const images = await db
     .select({
@@ -130,7 +143,7 @@ export async function listProducts(query: ProductQuery): Promise<Page<Product>> 
     .orderBy(asc(products.name), asc(products.id))
     .limit(query.limit + 1);
   const page = toPage(rows, query.limit, (r) => r, (r) => [r.name, r.id]);
-  return { data: await withImages(db, page.data), nextCursor: page.nextCursor };
+  return { data: (await withImages(db, page.data)).map(toPublic), nextCursor: page.nextCursor };
 }
 
 export async function getProductBySlug(slug: string, opts: { includeInactive?: boolean } = {}): Promise<Product> {
@@ -143,10 +156,11 @@ export async function getProductBySlug(slug: string, opts: { includeInactive?: b
     .limit(1);
   const [product] = await withImages(db, rows);
   if (!product) throw errors.notFound("Produto");
-  return product;
+  return toPublic(product);
 }
 
-export async function getProductById(id: string, db?: Executor): Promise<Product> {
+/** Any product, active or not, with the admin-only fields (admin editing, after create/update). */
+export async function getProductById(id: string, db?: Executor): Promise<AdminProduct> {
   const d = db ?? (await getDb());
   const rows = await d
     .select(columns)
@@ -201,7 +215,7 @@ async function replaceImages(db: Executor, productId: string, images: ProductInp
   }
 }
 
-export async function createProduct(input: ProductInput): Promise<Product> {
+export async function createProduct(input: ProductInput): Promise<AdminProduct> {
   const db = await getDb();
   const id = await db.transaction(async (tx) => {
     const catId = await categoryId(tx, input.category);
@@ -228,7 +242,7 @@ export async function createProduct(input: ProductInput): Promise<Product> {
   return getProductById(id);
 }
 
-export async function updateProduct(id: string, patch: Partial<ProductInput>): Promise<Product> {
+export async function updateProduct(id: string, patch: Partial<ProductInput>): Promise<AdminProduct> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [current] = await tx.select({ id: products.id }).from(products).where(eq(products.id, id)).for("update");

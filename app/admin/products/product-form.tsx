@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { Product } from "@/lib/catalog/products";
+import type { AdminProduct } from "@/lib/catalog/products";
 import { callApi } from "../../_components/api";
 import { useToast } from "../../_components/toast";
 import { Button, Card, Field, FormError, Input } from "../../_components/ui";
@@ -10,7 +10,7 @@ import { UploadBox } from "../../_components/upload-box";
 
 interface Props {
   categories: { slug: string; name: string }[];
-  product?: Product;
+  product?: AdminProduct;
 }
 
 function toCents(v: string): number {

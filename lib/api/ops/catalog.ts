@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/http/operation";
 import { pageQuery } from "@/lib/http/pagination";
-import { listOf, ProductSchema } from "../schemas";
+import { AdminProductSchema, listOf, ProductSchema } from "../schemas";
 
 export const listProductsOp = defineOperation({
   id: "listProducts",
@@ -65,7 +65,7 @@ export const createProductOp = defineOperation({
     imageFileIds: productFields.imageFileIds.optional(),
     downloadFileId: productFields.downloadFileId.optional(),
   }),
-  responses: { 201: { description: "Created", schema: ProductSchema } },
+  responses: { 201: { description: "Created", schema: AdminProductSchema } },
   errors: [409],
 });
 
@@ -78,6 +78,6 @@ export const updateProductOp = defineOperation({
   auth: "admin",
   params: z.object({ id: z.uuid() }),
   body: z.object(productFields).partial(),
-  responses: { 200: { description: "OK", schema: ProductSchema } },
+  responses: { 200: { description: "OK", schema: AdminProductSchema } },
   errors: [404, 409],
 });
