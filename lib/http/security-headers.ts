@@ -42,14 +42,13 @@ export function securityHeaders(opts: {
 const HSTS = "max-age=63072000; includeSubDomains; preload";
 
 /**
- * The headers every API answer carries (the route wrapper adds them; the proxy skips /api). No
+ * The headers every API answer carries (the route wrapper adds them; the proxy leaves /api alone). No
  * CSP: JSON is never rendered as a page, and a few answers (redirects, health) are not JSON.
  */
 export function apiSecurityHeaders(opts: { production: boolean; https: boolean }): Record<string, string> {
   const headers: Record<string, string> = {
     "x-content-type-options": "nosniff",
     "referrer-policy": "strict-origin-when-cross-origin",
-    "x-frame-options": "DENY",
   };
   if (opts.production && opts.https) headers["strict-transport-security"] = HSTS;
   return headers;
