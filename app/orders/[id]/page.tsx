@@ -5,9 +5,11 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb, schema } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { formatMoney } from "@/lib/money";
+import { MONEY_TAKEN } from "@/lib/orders/cancel-order";
 import { getOrderFor } from "@/lib/orders/get-order";
 import { formatDateTime, orderStatus, paymentStatus } from "@/lib/payments/labels";
 import { Badge, ButtonLink, Card, PageTitle } from "../../_components/ui";
+import { CancelOrderButton } from "./cancel-order-button";
 
 export const metadata = { title: "Pedido" };
 
@@ -25,6 +27,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   ]);
   const status = orderStatus(order.status);
   const paid = ["paid", "partially_refunded"].includes(order.status);
+  // The same rule the API applies (lib/orders/cancel-order.ts): unpaid, and no payment approved.
+  const cancellable = order.status === "pending_payment" && !payments.some((p) => MONEY_TAKEN.includes(p.status));
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <PageTitle subtitle={`Criado em ${formatDateTime(order.createdAt)}`}>Pedido {order.id.slice(0, 8)}</PageTitle>
@@ -56,9 +60,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <span>Total</span>
           <span className="font-bold">{formatMoney(order.totalCents, order.currency)}</span>
         </p>
-        {["pending_payment", "payment_failed", "expired"].includes(order.status) ? (
-          <ButtonLink href={`/checkout/${order.id}`}>{order.status === "pending_payment" ? "Pagar agora" : "Tentar novamente"}</ButtonLink>
-        ) : null}
+        <div className="flex flex-wrap items-start gap-3">
+          {["pending_payment", "payment_failed", "expired"].includes(order.status) ? (
+            <ButtonLink href={`/checkout/${order.id}`}>{order.status === "pending_payment" ? "Pagar agora" : "Tentar novamente"}</ButtonLink>
+          ) : null}
+          {cancellable ? <CancelOrderButton orderId={order.id} /> : null}
+        </div>
       </Card>
       {payments.length ? (
         <Card>

@@ -87,6 +87,20 @@ export const getOrderOp = defineOperation({
   errors: [404],
 });
 
+export const cancelOrderOp = defineOperation({
+  id: "cancelOrder",
+  method: "POST",
+  path: "/api/orders/{id}/cancel",
+  summary: "Cancel an unpaid order (owner or admin); its stock reservation is released",
+  description:
+    "Only orders in pending_payment with no approved payment can be cancelled; anything else is a 409. Cancelling an already cancelled order is also a 409.",
+  tags: ["Orders"],
+  auth: "user",
+  params: idParam,
+  responses: { 200: { description: "Cancelled (status cancelled)", schema: OrderSchema } },
+  errors: [404, 409],
+});
+
 export const createPaymentOp = defineOperation({
   id: "createPayment",
   method: "POST",
