@@ -66,6 +66,18 @@ test.describe("payments end to end", () => {
     await expect(admin.getByTestId("timeline")).toContainText("assinatura: valid");
   });
 
+  test("an unpaid order can be cancelled by its shopper and no longer offers payment", async ({ page }) => {
+    await signUp(page, "Caio Desistente");
+    const orderId = await buyUntilMercadoPago(page, /Leash 6/);
+    await page.goto(`/orders/${orderId}`);
+    await expect(page.getByTestId("order-status")).toHaveText("aguardando pagamento");
+    await page.getByRole("button", { name: "Cancelar pedido" }).click();
+    await page.getByRole("button", { name: "Sim, cancelar pedido" }).click();
+    await expect(page.getByTestId("order-status")).toHaveText("cancelado");
+    await expect(page.getByRole("button", { name: "Cancelar pedido" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Pagar agora" })).toHaveCount(0);
+  });
+
   test("CONT: pending, later approved through the emulator's control API", async ({ page, request, browser }) => {
     const { email } = await signUp(page, "Carla Pendente");
     const orderId = await buyUntilMercadoPago(page, /Parafina/);
