@@ -39,7 +39,7 @@ export const metricsOp = defineOperation({
   path: "/api/metrics",
   summary: "Prometheus metrics (text exposition format 0.0.4)",
   description:
-    "Requires `Authorization: Bearer $METRICS_TOKEN`. In production an unset METRICS_TOKEN means every request gets 401; outside production an unset token leaves the endpoint open for local Prometheus/Grafana.",
+    "Requires `Authorization: Bearer $METRICS_TOKEN`; 401 without it. In production an unset METRICS_TOKEN means every request gets 401; outside production an unset token falls back to the fixed development token `onlywave-dev-metrics-token`, printed when the dev server starts.",
   tags: ["Operations"],
   auth: "custom",
   errors: [401],
