@@ -127,6 +127,8 @@ export async function receiveMercadoPagoNotification(n: IncomingNotification): P
       body: body ?? null,
       // Only payments change orders; other topics are recorded and acknowledged.
       status: topic === "payment" ? "pending" : "ignored",
+      // Due by the worker's clock (see enqueueEmail: the database default is finer than a JS Date).
+      nextAttemptAt: new Date(),
     });
   // A repeated IPN for a payment is one queue row: it asks for a fresh look only once the previous
   // one is done. Signed webhooks are deduped on Mercado Pago's notification id.

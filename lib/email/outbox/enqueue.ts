@@ -24,6 +24,10 @@ export async function enqueueEmail(email: EnqueueEmail, db?: Executor): Promise<
       props: email.props,
       dedupeKey: email.dedupeKey ?? null,
       category: email.category ?? "transactional",
+      // Due now by the workers' clock (JS, whole milliseconds). The column default, the database's
+      // microsecond now(), can lie a fraction of a millisecond after a claim's `now` taken right
+      // after this insert, and that claim would then skip the row.
+      nextAttemptAt: new Date(),
     })
     .onConflictDoNothing({ target: schema.emailOutbox.dedupeKey })
     .returning({ id: schema.emailOutbox.id });
