@@ -50,7 +50,9 @@ export function proxy(req: NextRequest) {
   const cfg = appConfig();
   const storage = [...origin(cfg.s3.endpoint), ...origin(cfg.cdn.baseUrl)];
   if (cfg.s3.bucket && !cfg.s3.endpoint) storage.push(`https://${cfg.s3.bucket}.s3.${cfg.s3.region}.amazonaws.com`);
-  const sentry = origin(cfg.sentry.publicDsn);
+  // The browser's DSN, as inlined into this build (like instrumentation-client.ts reads it): the
+  // CSP must allow what the bundle will call, not what the server's environment says at run time.
+  const sentry = origin(process.env.NEXT_PUBLIC_SENTRY_DSN);
   const h = securityHeaders({
     production: cfg.isProduction,
     https: cfg.appUrl.startsWith("https://"),
