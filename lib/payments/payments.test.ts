@@ -55,6 +55,15 @@ async function settle() {
   await drainWebhookWorker();
 }
 
+/** An order of one unit, paid with APRO at the emulator and settled through the webhook worker. */
+async function approved(priceCents = 20_000) {
+  const { order } = await orderFor(buyer, { priceCents, quantity: 1 });
+  const payment = await payFor(order.id);
+  await h.control(`/preferences/${payment.preferenceId}/pay`, { cardholderName: "APRO" });
+  await settle();
+  return { order, payment };
+}
+
 async function orderRow(id: string) {
   const [o] = await (await db()).select().from(schema.orders).where(eq(schema.orders.id, id));
   return o!;
@@ -360,14 +369,6 @@ describe("webhook", () => {
 });
 
 describe("refunds", () => {
-  async function approved(priceCents = 20_000) {
-    const { order } = await orderFor(buyer, { priceCents, quantity: 1 });
-    const payment = await payFor(order.id);
-    await h.control(`/preferences/${payment.preferenceId}/pay`, { cardholderName: "APRO" });
-    await settle();
-    return { order, payment };
-  }
-
   it("two concurrent refunds of the full amount produce one refund", async () => {
     const { payment } = await approved();
     const [a, b] = await Promise.all([
@@ -590,14 +591,6 @@ describe("refund statuses from Mercado Pago", () => {
     await proxy?.close();
   });
 
-  async function approved(priceCents = 20_000) {
-    const { order } = await orderFor(buyer, { priceCents, quantity: 1 });
-    const payment = await payFor(order.id);
-    await h.control(`/preferences/${payment.preferenceId}/pay`, { cardholderName: "APRO" });
-    await settle();
-    return { order, payment };
-  }
-
   async function mpRefundsOf(paymentId: string) {
     const mpId = (await paymentRow(paymentId)).mpPaymentId;
     return fetch(`${h.emulator.url}/v1/payments/${mpId}/refunds`, { headers: { authorization: `Bearer ${h.emulator.accessToken}` } }).then((r) => r.json());
@@ -652,14 +645,6 @@ describe("refund statuses from Mercado Pago", () => {
 });
 
 describe("refund idempotency", () => {
-  async function approved(priceCents = 20_000) {
-    const { order } = await orderFor(buyer, { priceCents, quantity: 1 });
-    const payment = await payFor(order.id);
-    await h.control(`/preferences/${payment.preferenceId}/pay`, { cardholderName: "APRO" });
-    await settle();
-    return { order, payment };
-  }
-
   it("a key reused for another amount is a 409 in the contract's error shape", async () => {
     const { payment } = await approved();
     const key = randomUUID();
