@@ -70,6 +70,13 @@ test.describe("storefront", () => {
     expect(bad.status()).toBe(400);
     expect((await bad.json()).error.code).toBe("malformed_json");
     expect(bad.headers()["x-request-id"]).toBeTruthy();
+    const wrongMethod = await request.put("/api/users", { data: {} });
+    expect(wrongMethod.status()).toBe(405);
+    expect(wrongMethod.headers()["allow"]).toBe("OPTIONS, POST");
+    expect((await wrongMethod.json()).error.code).toBe("method_not_allowed");
+    expect(wrongMethod.headers()["x-request-id"]).toBeTruthy();
+    const head = await request.head("/api/health");
+    expect(head.status()).toBe(200);
   });
 
   test("a mobile client registers, gets a bearer token, calls /api/me, revokes it and gets 401", async ({ request }) => {

@@ -7,6 +7,7 @@ import { metrics } from "@/lib/observability/metrics";
 import { metricsAuthorized } from "@/lib/observability/metrics-auth";
 import { ensureAllMetrics } from "@/lib/observability/record";
 import "./sources";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -26,3 +27,5 @@ export const GET = route(metricsOp, async ({ req }) => {
     headers: { "content-type": registry.contentType, "cache-control": "no-store" },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });

@@ -2,6 +2,7 @@ import { createPaymentOp, listPaymentsOp } from "@/lib/api/ops/commerce";
 import { json, route } from "@/lib/http/route";
 import { createPayment } from "@/lib/payments/create-payment";
 import { listPaymentsFor } from "@/lib/payments/get-payment";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const POST = route(createPaymentOp, async ({ caller, body }) => {
   const { payment, created } = await createPayment(caller, body.orderId);
@@ -18,3 +19,5 @@ export const GET = route(listPaymentsOp, async ({ caller, query }) =>
     }),
   ),
 );
+
+export const { PUT, PATCH, DELETE } = otherMethods({ GET, POST });

@@ -3,6 +3,7 @@ import { deleteFile } from "@/lib/files/delete-file";
 import { getFile } from "@/lib/files/get-file";
 import { updateVisibility } from "@/lib/files/update-visibility";
 import { json, route } from "@/lib/http/route";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const GET = route(getFileOp, async ({ caller, params }) => json(200, await getFile(caller, params.id)));
 
@@ -14,3 +15,5 @@ export const DELETE = route(deleteFileOp, async ({ caller, params }) => {
   await deleteFile(caller, params.id);
   return json(204);
 });
+
+export const { POST, PUT } = otherMethods({ GET, PATCH, DELETE });

@@ -2,6 +2,7 @@ import { readinessOp } from "@/lib/api/ops/monitoring";
 import { config } from "@/lib/config";
 import { json, route } from "@/lib/http/route";
 import { READY_MAX_AGE_MS, readiness, readinessBody } from "@/lib/observability/health/readiness";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -18,3 +19,5 @@ export const GET = route(readinessOp, async () => {
     "cache-control": "no-store",
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });

@@ -3,6 +3,7 @@ import { errors } from "@/lib/http/errors";
 import { json, route } from "@/lib/http/route";
 import { MAX_NOTIFICATION_BYTES, receiveMercadoPagoNotification } from "@/lib/payments/receive-notification";
 import { kickWebhookWorker } from "@/lib/payments/worker";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 /** Verify, record once, acknowledge. Processing happens in the worker, never in the ack. */
 export const POST = route(mercadoPagoWebhookOp, async ({ req }) => {
@@ -11,3 +12,5 @@ export const POST = route(mercadoPagoWebhookOp, async ({ req }) => {
   if (!received.duplicate) kickWebhookWorker();
   return json(200, { received: true, duplicate: received.duplicate });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });

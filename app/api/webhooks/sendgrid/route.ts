@@ -3,6 +3,7 @@ import { receiveSendGridWebhook } from "@/lib/email/outbox/receive-sendgrid-webh
 import { SENDGRID_SIGNATURE_HEADER, SENDGRID_TIMESTAMP_HEADER } from "@/lib/email/sendgrid-webhook";
 import { errors } from "@/lib/http/errors";
 import { json, route } from "@/lib/http/route";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 /** SendGrid batches many events per POST; anything far bigger is not SendGrid. */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -19,3 +20,5 @@ export const POST = route(sendgridWebhookOp, async ({ req }) => {
   });
   return json(200, result);
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });
