@@ -11,11 +11,6 @@ function origin(url: string | undefined): string[] {
   }
 }
 
-function requestIdOf(req: NextRequest): string {
-  const given = req.headers.get("x-request-id");
-  return given && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : crypto.randomUUID();
-}
-
 /** Every page response gets a request id and the security headers (API routes set their own id). */
 export function proxy(req: NextRequest) {
   // Defense in depth for /admin: no session cookie at all → sign in first. Every admin page also
@@ -28,7 +23,8 @@ export function proxy(req: NextRequest) {
       return NextResponse.redirect(login);
     }
   }
-  const requestId = requestIdOf(req);
+  const given = req.headers.get("x-request-id");
+  const requestId = given && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : crypto.randomUUID();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const cfg = appConfig();
   const storage = [...origin(cfg.s3.endpoint), ...origin(cfg.cdn.baseUrl)];

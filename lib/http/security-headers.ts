@@ -27,16 +27,13 @@ export function securityHeaders(opts: {
     "base-uri 'self'",
     "form-action 'self'",
   ].join("; ");
-  const headers: Record<string, string> = {
+  return {
+    ...apiSecurityHeaders(opts),
     "content-security-policy": csp,
     "x-frame-options": "DENY",
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "strict-origin-when-cross-origin",
     "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=()",
     "cross-origin-opener-policy": "same-origin",
   };
-  if (opts.production && opts.https) headers["strict-transport-security"] = HSTS;
-  return headers;
 }
 
 const HSTS = "max-age=63072000; includeSubDomains; preload";

@@ -53,9 +53,9 @@ function runPass(): Promise<void> {
 
 /**
  * Starts the in-process outbox worker: a pass every `intervalMs` (retries with back-off, rows whose
- * worker died, mail enqueued by other processes). The outbox gauges do not depend on it: the metrics
- * route registers them (app/api/metrics/sources.ts). Idempotent per process (HMR, several bundles). Meant for `instrumentation.ts`'s `register()` on
- * the Node.js runtime. Returns a stop function that waits for the current pass and closes the
+ * worker died, mail enqueued by other processes). The outbox gauges do not depend on it: the
+ * metrics route registers them (app/api/metrics/sources.ts). Idempotent per process (HMR, several
+ * bundles). Meant for `instrumentation.ts`'s `register()` on the Node.js runtime. Returns a stop function that waits for the current pass and closes the
  * provider connection pools.
  */
 export function startOutboxWorker(options: OutboxWorkerOptions = {}): () => Promise<void> {
